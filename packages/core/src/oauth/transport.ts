@@ -1,0 +1,118 @@
+import * as oauth from 'oauth4webapi'
+import { Configuration } from '../errors.js'
+import type { OAuthConfig } from '../providers/types.js'
+
+/** Options shared by every oauth4webapi HTTP call: the injected fetch and the dev-only insecure switch. */
+export interface TransportOptions {
+  // oauth4webapi's per-call option types differ only in the body type; fetch accepts all of them.
+  [oauth.customFetch]: (url: string, init: any) => Promise<Response>
+  [oauth.allowInsecureRequests]?: boolean
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
+
+/** True for http://127.0.0.1, http://localhost and http://[::1] URLs. */
+export function isLoopbackHttp(url: string | URL | undefined): boolean {
+  if (!url) return false
+  try {
+    const u = typeof url === 'string' ? new URL(url) : url
+    return u.protocol === 'http:' && LOOPBACK.has(u.hostname)
+  } catch {
+    return false
+  }
+}
+
+function urlOf(e: unknown): string | undefined {
+  if (typeof e === 'string') return e
+  if (e && typeof e === 'object' && typeof (e as { url?: unknown }).url === 'string') return (e as { url: string }).url
+  return undefined
+}
+
+/** Every URL a provider names explicitly (issuer, endpoints, JWKS). */
+export function configuredUrls(provider: OAuthConfig): string[] {
+  return [
+    provider.issuer,
+    provider.wellKnown,
+    urlOf(provider.authorization),
+    urlOf(provider.token),
+    urlOf(provider.userinfo),
+    provider.jwks_endpoint,
+  ].filter((u): u is string => typeof u === 'string' && u !== '')
+}
+
+/**
+ * `allowInsecureRequests` is accepted only when every http:// URL is a loopback one; anything else
+ * is refused so the switch can never weaken a production deployment.
+ */
+export function assertTransportAllowed(provider: OAuthConfig, urls: Iterable<string> = configuredUrls(provider)): void {
+  for (const u of urls) {
+    let parsed: URL
+    try {
+      parsed = new URL(u)
+    } catch {
+      throw new Configuration(`Provider "${provider.id}" has an invalid URL: ${u}`)
+    }
+    if (parsed.protocol === 'https:') continue
+    if (parsed.protocol !== 'http:') throw new Configuration(`Provider "${provider.id}" URL must be https: ${parsed.origin}`)
+    if (!isLoopbackHttp(parsed)) {
+      throw new Configuration(
+        `Provider "${provider.id}" uses plain http (${parsed.origin}); only http://127.0.0.1 or http://localhost are allowed, and only with allowInsecureRequests`,
+      )
+    }
+    if (!provider.allowInsecureRequests) {
+      throw new Configuration(
+        `Provider "${provider.id}" uses ${parsed.origin} over plain http; set allowInsecureRequests: true (tests and local dev only)`,
+      )
+    }
+  }
+}
+
+/** The oauth4webapi request options for a provider. */
+export function transport(provider: OAuthConfig, fetchImpl: typeof fetch): TransportOptions {
+  const out: TransportOptions = {
+    [oauth.customFetch]: (url, init) => fetchImpl(url, init as RequestInit),
+  }
+  if (provider.allowInsecureRequests) {
+    assertTransportAllowed(provider)
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- loopback dev/test only, checked above
+    out[oauth.allowInsecureRequests] = true
+  }
+  return out
+}
+
+/**
+ * A summary of an oauth4webapi / fetch error that is safe to log: oauth4webapi attaches response
+ * bodies (which may carry tokens) as `cause`, so only names, codes and OAuth error codes survive.
+ */
+export function safeCause(error: unknown): Record<string, unknown> | undefined {
+  if (!error || typeof error !== 'object') return undefined
+  const e = error as { name?: unknown; code?: unknown; message?: unknown; error?: unknown; status?: unknown }
+  const out: Record<string, unknown> = {}
+  if (typeof e.name === 'string') out.name = e.name
+  if (typeof e.code === 'string') out.code = e.code
+  if (typeof e.message === 'string') out.message = e.message
+  if (typeof e.error === 'string') out.error = e.error
+  if (typeof e.status === 'number') out.status = e.status
+  return out
+}
+
+/** Short description of an error for a message: `OAUTH_CODE: message`. Never includes bodies. */
+export function describe(error: unknown): string {
+  const c = safeCause(error)
+  if (!c) return String(error)
+  const head = [c.code, c.error].filter(Boolean).join(' ')
+  return head ? `${head}: ${c.message ?? ''}` : String(c.message ?? c.name ?? 'error')
+}
+
+/** oauth4webapi validates an id_token whenever one is present; a plain OAuth provider's is dropped instead. */
+export async function withoutIdToken(response: Response): Promise<Response> {
+  if (!response.ok) return response
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => undefined)) as Record<string, unknown> | undefined
+  if (!body || typeof body !== 'object' || !('id_token' in body)) return response
+  const { id_token: _drop, ...rest } = body
+  void _drop
+  return new Response(JSON.stringify(rest), { status: response.status, headers: response.headers })
+}
