@@ -1,0 +1,49 @@
+import type { RequestContext, ResponseInternal } from '../context.js'
+import type { CredentialsConfig, OAuthConfig } from '../providers/types.js'
+import type { Account } from '../types.js'
+import { CredentialsSignin, InvalidProvider, isAuthError } from '../errors.js'
+import { oauthCallback } from '../oauth/callback.js'
+import { completeSignIn } from './complete-signin.js'
+import { verifyCsrf } from './csrf.js'
+import { emailCallback } from './email-callback.js'
+
+/** GET/POST /callback/:provider */
+export async function callbackAction(ctx: RequestContext): Promise<ResponseInternal> {
+  const provider = ctx.provider
+  if (!provider) throw new InvalidProvider('The callback URL names no provider')
+  switch (provider.type) {
+    case 'oauth':
+    case 'oidc': {
+      const r = await oauthCallback(ctx, provider as OAuthConfig)
+      return completeSignIn(ctx, { user: r.user, account: r.account, profile: r.profile, cookies: r.cookies })
+    }
+    case 'credentials':
+      return credentialsCallback(ctx, provider as CredentialsConfig)
+    case 'email':
+      return emailCallback(ctx, provider)
+    default:
+      throw new InvalidProvider(`Provider type "${(provider as { type: string }).type}" has no callback`)
+  }
+}
+
+async function credentialsCallback(ctx: RequestContext, provider: CredentialsConfig): Promise<ResponseInternal> {
+  if (ctx.method !== 'POST') throw new CredentialsSignin('Credentials must be POSTed')
+  await verifyCsrf(ctx)
+  const credentials: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(ctx.body ?? {})) if (k !== 'csrfToken' && k !== 'callbackUrl') credentials[k] = v
+  let user
+  try {
+    user = await provider.authorize(credentials, ctx.request)
+  } catch (e) {
+    if (e instanceof CredentialsSignin) throw e
+    if (isAuthError(e)) throw e
+    throw new CredentialsSignin('authorize() threw', { cause: e })
+  }
+  if (!user) throw new CredentialsSignin()
+  const account: Account = {
+    providerAccountId: user.id !== undefined && user.id !== null ? String(user.id) : '',
+    type: 'credentials',
+    provider: provider.id,
+  }
+  return completeSignIn(ctx, { user, account, credentials })
+}

@@ -1,0 +1,103 @@
+import type { RequestContext, ResponseInternal } from '../context.js'
+import type { Account, Profile, User } from '../types.js'
+import type { Cookie } from '../http/cookies.js'
+import type { JWT } from '../tokens/jwt-types.js'
+import type { OAuthConfig } from '../providers/types.js'
+import { AccessDenied, Configuration } from '../errors.js'
+import { applyRedirectCallback, redirectTo, resolveCallbackUrl } from '../http/redirect.js'
+import { clearSession, writeJwtSession } from '../session/jwt-session.js'
+import { createDbSession } from '../session/database-session.js'
+import { refreshableTokenFields } from '../oauth/refresh.js'
+import { stableSubject } from '../oauth/subject.js'
+import { adapterSignIn } from './adapter-signin.js'
+import { emit } from './events.js'
+
+export interface SignInInput {
+  user: User
+  account: Account | null
+  profile?: Profile
+  credentials?: Record<string, unknown>
+  email?: { verificationRequest?: boolean }
+  /** Cookies the provider step wants set (e.g. clearing used check cookies). */
+  cookies?: Cookie[]
+}
+
+/** Run `callbacks.signIn`; false → AccessDenied, a string → redirect there instead of signing in. */
+async function checkSignIn(ctx: RequestContext, input: SignInInput): Promise<string | undefined> {
+  let allowed: boolean | string
+  try {
+    allowed = await ctx.options.callbacks.signIn({
+      user: input.user,
+      account: input.account,
+      profile: input.profile,
+      email: input.email,
+      credentials: input.credentials,
+    })
+  } catch (e) {
+    throw new AccessDenied('The signIn callback threw', { cause: e })
+  }
+  if (allowed === false) throw new AccessDenied()
+  if (typeof allowed === 'string') return applyRedirectCallback(ctx, allowed)
+  if (allowed !== true) throw new Configuration('callbacks.signIn must return true, false or a URL string')
+  return undefined
+}
+
+async function subjectFor(ctx: RequestContext, user: User, account: Account | null): Promise<string> {
+  if (account && (account.type === 'oauth' || account.type === 'oidc')) {
+    return stableSubject(account.provider, account.providerAccountId)
+  }
+  if (typeof user.id === 'string' && user.id) return user.id
+  if (typeof user.id === 'number') return String(user.id)
+  return crypto.randomUUID()
+}
+
+/**
+ * Everything after a provider has identified the user: signIn callback, user/account persistence,
+ * session creation (JWT cookie or database row), events, and the redirect to the callbackUrl.
+ */
+export async function completeSignIn(ctx: RequestContext, input: SignInInput): Promise<ResponseInternal> {
+  const { options } = ctx
+  const cookies: Cookie[] = [...(input.cookies ?? [])]
+  const redirectOverride = await checkSignIn(ctx, input)
+  if (redirectOverride) return redirectTo(ctx, redirectOverride, cookies)
+
+  let user: User = input.user
+  let account = input.account
+  let isNewUser = false
+  if (options.adapter && account?.type !== 'credentials') {
+    const r = await adapterSignIn(ctx, { user, account, profile: input.profile })
+    user = r.user
+    account = r.account
+    isNewUser = r.isNewUser
+  }
+
+  if (options.session.strategy === 'jwt') {
+    const sub = options.adapter && user.id ? String(user.id) : await subjectFor(ctx, user, account)
+    let token: JWT = { name: user.name ?? null, email: user.email ?? null, picture: user.image ?? null, sub }
+    const provider = ctx.provider
+    if (account && provider && (provider.type === 'oauth' || provider.type === 'oidc')) {
+      token = { ...token, ...refreshableTokenFields(provider as OAuthConfig, account) }
+    }
+    const result = await options.callbacks.jwt({
+      token,
+      user,
+      account,
+      profile: input.profile,
+      trigger: isNewUser ? 'signUp' : 'signIn',
+      isNewUser,
+    })
+    cookies.push(...(result === null ? clearSession(ctx) : await writeJwtSession(ctx, result)))
+  } else {
+    if (!user.id) throw new Configuration('The database session strategy needs a user id; the credentials authorize() must return { id }')
+    const { cookie } = await createDbSession(ctx, String(user.id))
+    cookies.push(cookie)
+  }
+
+  await emit(ctx, 'signIn', { user, account, profile: input.profile, isNewUser })
+  const { url } = await resolveCallbackUrl(ctx)
+  const target = isNewUser && options.pages.newUser ? await applyRedirectCallback(ctx, options.pages.newUser) : url
+  if (ctx.jar.has(ctx.cookies.callbackUrl.name)) {
+    cookies.push({ name: ctx.cookies.callbackUrl.name, value: '', options: { ...ctx.cookies.callbackUrl.options, maxAge: 0 } })
+  }
+  return redirectTo(ctx, target, cookies)
+}

@@ -1,0 +1,85 @@
+import type { RequestContext, ResponseInternal } from '../context.js'
+import type { JWT } from '../tokens/jwt-types.js'
+import type { Session } from '../types.js'
+import type { AdapterUser } from '../adapters/types.js'
+import { NO_STORE } from '../http/response.js'
+import { clearSession, hasSessionCookie, readJwtSession, writeJwtSession } from '../session/jwt-session.js'
+import { readDbSession } from '../session/database-session.js'
+import { refreshIfExpired } from '../oauth/refresh.js'
+import { emit } from './events.js'
+import { JWTSessionError, SessionTokenError } from '../errors.js'
+
+function respond(body: unknown, cookies: ResponseInternal['cookies'] = []): ResponseInternal {
+  return { status: 200, headers: { 'Content-Type': 'application/json', ...NO_STORE }, body, cookies }
+}
+
+function defaultSession(token: JWT, expires: Date): Session {
+  return { user: { name: token.name, email: token.email, image: token.picture }, expires: expires.toISOString() }
+}
+
+/** GET /session and POST /session (update; CSRF checked by the dispatcher). */
+export async function sessionAction(ctx: RequestContext): Promise<ResponseInternal> {
+  return ctx.options.session.strategy === 'jwt' ? jwtSession(ctx) : databaseSession(ctx)
+}
+
+async function jwtSession(ctx: RequestContext): Promise<ResponseInternal> {
+  const { options } = ctx
+  const found = await readJwtSession(ctx)
+  if (!found) return respond(null, hasSessionCookie(ctx) ? clearSession(ctx) : [])
+  const isUpdate = ctx.method === 'POST'
+  let token: JWT | null
+  const original = found.token
+  try {
+    const refreshed = await refreshIfExpired(options, original)
+    const before = refreshed === original ? JSON.stringify(original) : ''
+    token = await options.callbacks.jwt({
+      token: refreshed,
+      ...(isUpdate ? { trigger: 'update' as const, session: ctx.body?.data } : {}),
+    })
+    const changed = token !== null && (before === '' || JSON.stringify(token) !== before)
+    if (token === null) return respond(null, clearSession(ctx))
+    const now = options.now()
+    const age = now - (typeof original.iat === 'number' ? original.iat : 0)
+    const reissue = isUpdate || changed || found.source === 'legacy' || age >= options.session.updateAge
+    const cookies = reissue ? await writeJwtSession(ctx, token) : []
+    const exp = reissue ? now + options.jwt.maxAge : typeof original.exp === 'number' ? original.exp : now
+    const session = await options.callbacks.session({
+      session: defaultSession(token, new Date(exp * 1000)),
+      token,
+      user: undefined as unknown as AdapterUser,
+      ...(isUpdate ? { trigger: 'update' as const, newSession: ctx.body?.data } : {}),
+    })
+    await emit(ctx, 'session', { session: session as Session, token })
+    return respond(session, cookies)
+  } catch (e) {
+    throw e instanceof JWTSessionError ? e : new JWTSessionError('The jwt or session callback failed', { cause: e })
+  }
+}
+
+async function databaseSession(ctx: RequestContext): Promise<ResponseInternal> {
+  const { options } = ctx
+  let found
+  try {
+    found = await readDbSession(ctx)
+  } catch (e) {
+    throw new SessionTokenError('Reading the database session failed', { cause: e })
+  }
+  if (!found) return respond(null, hasSessionCookie(ctx) ? clearSession(ctx) : [])
+  const { session, user, cookies } = found
+  const isUpdate = ctx.method === 'POST'
+  try {
+    const result = await options.callbacks.session({
+      session: {
+        user: { name: user.name, email: user.email, image: user.image },
+        expires: new Date(session.expires).toISOString(),
+      },
+      user,
+      token: undefined as unknown as JWT,
+      ...(isUpdate ? { trigger: 'update' as const, newSession: ctx.body?.data } : {}),
+    })
+    await emit(ctx, 'session', { session: result as Session, token: undefined as unknown as JWT })
+    return respond(result, cookies)
+  } catch (e) {
+    throw new SessionTokenError('The session callback failed', { cause: e })
+  }
+}

@@ -1,0 +1,128 @@
+import type { RequestContext, ResolvedConfig, ResponseInternal } from './context.js'
+import type { AuthAction, AuthConfig } from './types.js'
+import type { raw } from './symbols.js'
+import { resolveConfig } from './config/resolve.js'
+import { publicOrigin } from './http/origin.js'
+import { matchBasePath } from './http/paths.js'
+import { parseCookies } from './http/cookies.js'
+import { parseBody } from './http/body.js'
+import { toResponse } from './http/response.js'
+import { errorResponse, requestError } from './http/errors.js'
+import { routes, type Route } from './actions/table.js'
+import { verifyCsrf } from './actions/csrf.js'
+import { AuthError, InvalidProvider, InvalidRequest, UnknownAction } from './errors.js'
+
+function plainError(status: number, error: string, message: string, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify({ error, message }), {
+    status,
+    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers },
+  })
+}
+
+function configFailure(error: unknown, config: AuthConfig): Response {
+  const err = error instanceof Error ? error : new Error(String(error))
+  const log = config.logger?.error ?? ((e: Error) => console.error(`[latch][error] ${(e as AuthError).code ?? e.name}: ${e.message}`))
+  log(err)
+  const code = err instanceof AuthError ? err.code : 'Configuration'
+  return plainError(500, code, err instanceof AuthError ? err.message : 'Server error: see the server log')
+}
+
+function queryRecord(url: URL): Record<string, string> {
+  const out: Record<string, string> = Object.create(null)
+  for (const [k, v] of url.searchParams) if (!(k in out)) out[k] = v
+  return out
+}
+
+/** Build the request context, or answer early (unknown route, wrong method). */
+async function route(request: Request, options: ResolvedConfig): Promise<{ ctx: RequestContext; route: Route } | Response> {
+  const url = new URL(request.url)
+  const segments = matchBasePath(url.pathname, options.basePath)
+  if (!segments || segments.length === 0 || segments.length > 2) {
+    return plainError(404, 'UnknownAction', `No auth route at ${url.pathname}; routes live under ${options.basePath || '/'}`)
+  }
+  const [action, providerId] = segments as [string, string | undefined]
+  const table = (routes as Record<string, (typeof routes)[AuthAction]>)[action]
+  if (!table || !Object.hasOwn(routes, action)) {
+    return plainError(404, 'UnknownAction', `Unknown auth action "${action.slice(0, 40)}"`)
+  }
+  const method = request.method.toUpperCase()
+  const entry = method === 'GET' || method === 'POST' ? table[method] : undefined
+  if (!entry) {
+    const allow = Object.keys(table).join(', ')
+    return plainError(405, 'UnknownAction', `${action} does not accept ${method.slice(0, 10)}; use ${allow}`, { Allow: allow })
+  }
+  if (providerId !== undefined && !entry.provider) {
+    return plainError(404, 'UnknownAction', `${action} takes no provider segment`)
+  }
+  const origin = publicOrigin(request, options)
+  const secure = origin.protocol === 'https:'
+  const authUrl = new URL(options.basePath || '/', origin)
+  const ctx: RequestContext = {
+    request,
+    options,
+    action: action as AuthAction,
+    providerId,
+    method: method as 'GET' | 'POST',
+    authUrl: new URL(authUrl.href.replace(/\/$/, '')),
+    origin: origin.origin,
+    secure,
+    cookies: options.cookiesFor(secure),
+    jar: parseCookies(request.headers.get('cookie')),
+    query: queryRecord(url),
+    body: undefined,
+  }
+  if (providerId !== undefined) {
+    ctx.provider = options.providers.find((p) => p.id === providerId)
+    if (!ctx.provider) throw new InvalidProvider(`No provider with id "${providerId.slice(0, 64)}"`)
+  } else if (entry.provider === 'required') {
+    throw new InvalidProvider(`/${action} needs a provider id: ${options.basePath}/${action}/<provider>`)
+  }
+  if (method === 'POST') ctx.body = await parseBody(request)
+  return { ctx, route: entry }
+}
+
+async function handle(request: Request, config: AuthConfig): Promise<ResponseInternal | Response> {
+  let options: ResolvedConfig
+  try {
+    options = resolveConfig(config)
+  } catch (e) {
+    return configFailure(e, config)
+  }
+  let routed: Awaited<ReturnType<typeof route>>
+  try {
+    routed = await route(request, options)
+  } catch (e) {
+    const early = e instanceof AuthError ? requestError(e) : undefined
+    if (early) return early
+    return configFailure(e, config)
+  }
+  if (routed instanceof Response) return routed
+  const { ctx, route: entry } = routed
+  try {
+    if (entry.csrf) await verifyCsrf(ctx)
+    return await entry.handler(ctx)
+  } catch (e) {
+    return errorResponse(ctx, e, entry.errors)
+  }
+}
+
+/**
+ * Latch's single entry point: a pure function from a Web Request to a Web Response.
+ * It never mutates `config`; resolve it once and reuse the object for best performance.
+ */
+export async function Auth(request: Request, config: AuthConfig & { raw: typeof raw }): Promise<ResponseInternal>
+export async function Auth(request: Request, config: AuthConfig): Promise<Response>
+export async function Auth(request: Request, config: AuthConfig): Promise<Response | ResponseInternal> {
+  let result: ResponseInternal | Response
+  try {
+    result = await handle(request, config)
+  } catch (e) {
+    // Unreachable by design; the last line of defence against an unhandled rejection.
+    result = configFailure(e instanceof InvalidRequest ? e : new UnknownAction('Unexpected failure', { cause: e }), config)
+  }
+  if (config.raw) {
+    if (result instanceof Response) return { status: result.status, body: await result.text(), headers: Object.fromEntries(result.headers) }
+    return result
+  }
+  return result instanceof Response ? result : toResponse(result)
+}

@@ -1,0 +1,107 @@
+import type { ResolvedConfig } from '../context.js'
+import type { AuthConfig } from '../types.js'
+import type { Provider } from '../providers/types.js'
+import { resolveCookies, type CookiesOptions } from '../http/cookie-names.js'
+import { decode, encode, DEFAULT_MAX_AGE } from '../tokens/jwt.js'
+import { Configuration, MissingSecret } from '../errors.js'
+import { customFetch, skipCSRFCheck } from '../symbols.js'
+import { createLogger } from './logger.js'
+import { defaultCallbacks } from './defaults.js'
+import { normalizeBasePath } from '../http/paths.js'
+
+const cache = new WeakMap<AuthConfig, ResolvedConfig>()
+
+function randomToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32))
+  let hex = ''
+  for (const b of bytes) hex += b.toString(16).padStart(2, '0')
+  return hex
+}
+
+function resolveProviders(config: AuthConfig): Provider[] {
+  const seen = new Set<string>()
+  return (config.providers ?? []).map((input) => {
+    const p = typeof input === 'function' ? input() : input
+    if (!p || typeof p !== 'object' || typeof p.id !== 'string' || !p.id) {
+      throw new Configuration('Every provider needs an `id`: check config.providers')
+    }
+    if (!/^[A-Za-z0-9_-]+$/.test(p.id)) {
+      throw new Configuration(`Provider id "${p.id}" may only contain letters, digits, "-" and "_"`)
+    }
+    if (seen.has(p.id)) throw new Configuration(`Two providers share the id "${p.id}": give one an explicit \`id\``)
+    seen.add(p.id)
+    return p
+  })
+}
+
+function resolveUrl(url: AuthConfig['url']): URL | undefined {
+  if (url === undefined || url === '') return undefined
+  try {
+    const u = new URL(String(url))
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol')
+    return u
+  } catch {
+    throw new Configuration(`AUTH_URL / config.url is not a valid http(s) URL: ${String(url)}`)
+  }
+}
+
+/**
+ * Fill in defaults once per config object (cached in a WeakMap). The user's config is read, never written.
+ * Throws a Configuration/MissingSecret error naming what to fix.
+ */
+export function resolveConfig(config: AuthConfig): ResolvedConfig {
+  const hit = cache.get(config)
+  if (hit) return hit
+  const secret = (Array.isArray(config.secret) ? config.secret : [config.secret]).filter(
+    (s): s is string => typeof s === 'string' && s.length > 0,
+  )
+  if (!secret.length) throw new MissingSecret()
+  const url = resolveUrl(config.url)
+  let basePath = normalizeBasePath(config.basePath ?? (url && url.pathname !== '/' ? url.pathname : '/auth'))
+  const adapter = config.adapter
+  const strategy = config.session?.strategy ?? (adapter ? 'database' : 'jwt')
+  if (strategy !== 'jwt' && strategy !== 'database') throw new Configuration(`session.strategy must be "jwt" or "database", got "${String(strategy)}"`)
+  if (strategy === 'database' && !adapter) throw new Configuration('session.strategy "database" needs config.adapter')
+  const maxAge = config.session?.maxAge ?? DEFAULT_MAX_AGE
+  const cookieCache = new Map<boolean, CookiesOptions>()
+  const clock = config.clock
+  const resolved: ResolvedConfig = {
+    config,
+    providers: resolveProviders(config),
+    secret,
+    basePath,
+    url,
+    trustHost: config.trustHost === true,
+    session: {
+      strategy,
+      maxAge,
+      updateAge: config.session?.updateAge ?? 24 * 60 * 60,
+      generateSessionToken: config.session?.generateSessionToken ?? randomToken,
+    },
+    jwt: { maxAge: config.jwt?.maxAge ?? maxAge, encode: config.jwt?.encode ?? encode, decode: config.jwt?.decode ?? decode },
+    pages: { ...config.pages },
+    theme: { colorScheme: 'auto', ...config.theme },
+    callbacks: { ...defaultCallbacks, ...stripUndefined(config.callbacks) },
+    events: { ...config.events },
+    adapter,
+    logger: createLogger(config.logger, config.debug === true),
+    debug: config.debug === true,
+    skipCSRFCheck: config.skipCSRFCheck === skipCSRFCheck,
+    fetch: config[customFetch] ?? ((...args: Parameters<typeof fetch>) => fetch(...args)),
+    now: clock ?? (() => Math.floor(Date.now() / 1000)),
+    cookiesFor(secure) {
+      let c = cookieCache.get(secure)
+      if (!c) cookieCache.set(secure, (c = resolveCookies(config.useSecureCookies ?? secure, config.cookies)))
+      return c
+    },
+  }
+  cache.set(config, resolved)
+  return resolved
+}
+
+function stripUndefined<T extends object>(o: T | undefined): Partial<T> {
+  const out: Partial<T> = {}
+  if (!o) return out
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) (out as Record<string, unknown>)[k] = v
+  return out
+}

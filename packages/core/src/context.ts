@@ -1,0 +1,71 @@
+import type { Adapter } from './adapters/types.js'
+import type { CookiesOptions } from './http/cookie-names.js'
+import type { Cookie } from './http/cookies.js'
+import type { Provider } from './providers/types.js'
+import type {
+  AuthAction,
+  AuthConfig,
+  CallbacksOptions,
+  EventsOptions,
+  JWTOptions,
+  LoggerInstance,
+  PagesOptions,
+  SessionStrategy,
+  Theme,
+} from './types.js'
+
+/** What an action returns; turned into a Response at the edge (or returned as is with `raw`). */
+export interface ResponseInternal<Body = unknown> {
+  status?: number
+  headers?: Record<string, string>
+  body?: Body
+  redirect?: string
+  cookies?: Cookie[]
+}
+
+/** Config resolved once per config object: defaults filled in, user config untouched. */
+export interface ResolvedConfig {
+  config: AuthConfig
+  providers: Provider[]
+  secret: string[]
+  basePath: string
+  /** AUTH_URL as a URL, when set. */
+  url?: URL
+  trustHost: boolean
+  session: { strategy: SessionStrategy; maxAge: number; updateAge: number; generateSessionToken: () => string }
+  jwt: JWTOptions
+  pages: PagesOptions
+  theme: Theme
+  callbacks: Required<CallbacksOptions>
+  events: EventsOptions
+  adapter?: Adapter
+  logger: LoggerInstance
+  debug: boolean
+  skipCSRFCheck: boolean
+  fetch: typeof fetch
+  /** Seconds since epoch. */
+  now: () => number
+  cookiesFor(secure: boolean): CookiesOptions
+}
+
+/** Everything an action needs about the current request. */
+export interface RequestContext {
+  request: Request
+  options: ResolvedConfig
+  action: AuthAction
+  providerId?: string
+  provider?: Provider
+  method: 'GET' | 'POST'
+  /** Public base URL of the auth routes, e.g. https://app.example.com/auth (no trailing slash). */
+  authUrl: URL
+  /** Public origin of the app, e.g. https://app.example.com. */
+  origin: string
+  secure: boolean
+  cookies: CookiesOptions
+  /** Incoming cookies. */
+  jar: Map<string, string>
+  query: Record<string, string>
+  body: Record<string, unknown> | undefined
+  /** The verified CSRF token of this request, set by the CSRF check or minted on demand. */
+  csrf?: { token: string; cookie?: Cookie; verified: boolean }
+}

@@ -1,0 +1,75 @@
+import type { AuthConfig } from './types.js'
+import type { Provider, ProviderInput } from './providers/types.js'
+
+export type EnvRecord = Record<string, string | undefined>
+
+export interface EnvConfig {
+  secret?: string[]
+  url?: string
+  trustHost?: boolean
+  /** `AUTH_<PROVIDER>_ID/SECRET/ISSUER`, keyed by the upper-cased provider id. */
+  providers: Record<string, { clientId?: string; clientSecret?: string; issuer?: string }>
+}
+
+function flag(value: string | undefined): boolean | undefined {
+  if (value === undefined || value === '') return undefined
+  return !/^(false|0|no|off)$/i.test(value.trim())
+}
+
+/**
+ * Read Latch's settings from an environment record (integrations pass `process.env`, Workers `env`,
+ * SvelteKit `$env/dynamic/private`). The core never reads `process` itself.
+ */
+export function readEnv(env: EnvRecord): EnvConfig {
+  const secrets = ['AUTH_SECRET', 'AUTH_SECRET_1', 'AUTH_SECRET_2', 'AUTH_SECRET_3']
+    .map((k) => env[k])
+    .filter((v): v is string => !!v)
+  const url = env.AUTH_URL || undefined
+  let trustHost = flag(env.AUTH_TRUST_HOST)
+  // Platforms that always sit behind their own proxy, as Auth.js does; never for a production server of unknown setup.
+  if (trustHost === undefined && (flag(env.VERCEL) || flag(env.CF_PAGES))) trustHost = true
+  if (trustHost === undefined && env.NODE_ENV !== undefined && env.NODE_ENV !== 'production') trustHost = true
+  const providers: EnvConfig['providers'] = {}
+  for (const [key, value] of Object.entries(env)) {
+    const m = /^AUTH_([A-Z0-9_]+)_(ID|SECRET|ISSUER)$/.exec(key)
+    if (!m || !value || m[1] === 'SECRET') continue
+    const entry = (providers[m[1]!] ??= {})
+    if (m[2] === 'ID') entry.clientId = value
+    else if (m[2] === 'SECRET') entry.clientSecret = value
+    else entry.issuer = value
+  }
+  return { secret: secrets.length ? secrets : undefined, url, trustHost, providers }
+}
+
+function envKey(id: string): string {
+  return id.toUpperCase().replace(/-/g, '_')
+}
+
+/** A copy of `provider` with clientId/clientSecret/issuer filled from the environment where missing. */
+export function withProviderEnv(provider: Provider, env: EnvConfig): Provider {
+  if (provider.type !== 'oauth' && provider.type !== 'oidc') return provider
+  const e = env.providers[envKey(provider.id)]
+  if (!e) return provider
+  return {
+    ...provider,
+    clientId: provider.clientId ?? e.clientId,
+    clientSecret: provider.clientSecret ?? e.clientSecret,
+    issuer: provider.issuer ?? e.issuer,
+  }
+}
+
+/**
+ * A new config with the environment's values where the config has none. The input is not modified;
+ * call it once at start-up and reuse the result (the core caches derived keys per config object).
+ */
+export function applyEnv(config: AuthConfig, env: EnvRecord | EnvConfig): AuthConfig {
+  const e: EnvConfig = 'providers' in env && typeof env.providers === 'object' ? (env as EnvConfig) : readEnv(env as EnvRecord)
+  const providers = config.providers.map((p: ProviderInput) => withProviderEnv(typeof p === 'function' ? p() : p, e))
+  return {
+    ...config,
+    providers,
+    secret: config.secret ?? e.secret,
+    url: config.url ?? e.url,
+    trustHost: config.trustHost ?? e.trustHost,
+  }
+}

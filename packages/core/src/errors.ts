@@ -1,0 +1,139 @@
+/**
+ * Latch's error model (after jose): one base class, a stable `code` union.
+ * Catch `AuthError` and switch on `code`; never parse messages.
+ */
+export type AuthErrorCode =
+  | 'AccessDenied'
+  | 'AdapterError'
+  | 'CallbackRouteError'
+  | 'Configuration'
+  | 'CredentialsSignin'
+  | 'EmailSignin'
+  | 'EventError'
+  | 'InvalidCallbackUrl'
+  | 'InvalidCheck'
+  | 'InvalidProvider'
+  | 'InvalidRequest'
+  | 'JWTSessionError'
+  | 'MissingAdapter'
+  | 'MissingCSRF'
+  | 'MissingSecret'
+  | 'OAuthAccountNotLinked'
+  | 'OAuthCallbackError'
+  | 'OAuthSignin'
+  | 'RateLimited'
+  | 'RefreshAccessTokenError'
+  | 'SessionTokenError'
+  | 'UnknownAction'
+  | 'UntrustedHost'
+  | 'UnsupportedStrategy'
+  | 'Verification'
+
+export class AuthError extends Error {
+  /** Stable machine-readable code. */
+  readonly code: AuthErrorCode = 'Configuration'
+  override readonly name: string = 'AuthError'
+  constructor(message?: string, options?: { cause?: unknown }) {
+    super(message, options)
+  }
+  /** Auth.js v5 calls this `type`; kept as an alias so migrated code keeps working. */
+  get type(): AuthErrorCode {
+    return this.code
+  }
+}
+
+function define<C extends AuthErrorCode>(code: C, fallback: string) {
+  return class extends AuthError {
+    override readonly code: C = code
+    override readonly name: string = code
+    constructor(message: string = fallback, options?: { cause?: unknown }) {
+      super(message, options)
+    }
+  }
+}
+
+export class AccessDenied extends define('AccessDenied', 'Access denied by the signIn callback') {}
+export class AdapterError extends define('AdapterError', 'The database adapter failed') {}
+export class CallbackRouteError extends define('CallbackRouteError', 'The callback could not be completed') {}
+export class Configuration extends define('Configuration', 'Latch is misconfigured') {}
+export class EmailSignin extends define('EmailSignin', 'Sending the sign-in email failed') {}
+export class EventError extends define('EventError', 'An events handler threw') {}
+export class InvalidCallbackUrl extends define('InvalidCallbackUrl', 'The callbackUrl is not allowed') {}
+export class InvalidCheck extends define('InvalidCheck', 'A state, PKCE or nonce check failed') {}
+export class InvalidProvider extends define('InvalidProvider', 'No such provider') {}
+export class InvalidRequest extends define('InvalidRequest', 'The request is malformed') {}
+export class JWTSessionError extends define('JWTSessionError', 'The session token could not be read') {}
+export class MissingAdapter extends define('MissingAdapter', 'This feature needs an adapter') {}
+export class MissingCSRF extends define('MissingCSRF', 'CSRF token missing or invalid') {}
+export class MissingSecret extends define('MissingSecret', 'No secret: set AUTH_SECRET or config.secret (openssl rand -base64 33)') {}
+export class OAuthAccountNotLinked extends define('OAuthAccountNotLinked', 'The account is already linked to another user') {}
+export class OAuthCallbackError extends define('OAuthCallbackError', 'The OAuth callback failed') {}
+export class OAuthSignin extends define('OAuthSignin', 'Starting the OAuth sign-in failed') {}
+export class RateLimited extends define('RateLimited', 'Too many attempts; retry later') {}
+export class RefreshAccessTokenError extends define('RefreshAccessTokenError', 'Refreshing the access token failed') {}
+export class SessionTokenError extends define('SessionTokenError', 'The session could not be read') {}
+export class UnknownAction extends define('UnknownAction', 'Unknown auth action') {}
+export class UntrustedHost extends define('UntrustedHost', 'Untrusted host') {}
+export class UnsupportedStrategy extends define('UnsupportedStrategy', 'Unsupported session strategy') {}
+export class Verification extends define('Verification', 'The verification token is invalid or expired') {}
+
+/**
+ * Thrown from a credentials `authorize()` to reject a sign-in. `reason` reaches the sign-in page
+ * as `?error=CredentialsSignin&code=<reason>`. Auth.js code that sets `code = "..."` on a subclass
+ * keeps working at run time: a non-standard `code` is read as the reason.
+ */
+export class CredentialsSignin extends AuthError {
+  override readonly code: AuthErrorCode = 'CredentialsSignin'
+  override readonly name: string = 'CredentialsSignin'
+  reason = 'credentials'
+  constructor(message = 'Sign-in with credentials failed', options?: { cause?: unknown; reason?: string }) {
+    super(message, options)
+    if (options?.reason) this.reason = options.reason
+  }
+}
+
+/** Codes that may be shown to the browser as `?error=`; anything else is reported as `Configuration`. */
+const CLIENT_SAFE = new Set<string>([
+  'AccessDenied',
+  'CredentialsSignin',
+  'EmailSignin',
+  'InvalidCheck',
+  'InvalidProvider',
+  'MissingCSRF',
+  'OAuthAccountNotLinked',
+  'OAuthCallbackError',
+  'OAuthSignin',
+  'RateLimited',
+  'Verification',
+])
+
+/** Errors that Auth.js shows on the sign-in page rather than the error page. */
+const SIGNIN_PAGE = new Set<string>([
+  'CredentialsSignin',
+  'EmailSignin',
+  'OAuthAccountNotLinked',
+  'OAuthCallbackError',
+  'OAuthSignin',
+  'InvalidCheck',
+  'RateLimited',
+])
+
+export function clientCode(error: unknown): string {
+  if (error instanceof AuthError && CLIENT_SAFE.has(error.code)) return error.code
+  return 'Configuration'
+}
+
+export function isSigninPageError(code: string): boolean {
+  return SIGNIN_PAGE.has(code)
+}
+
+/** The custom code of a CredentialsSignin, accepting Auth.js-style `code` overrides. */
+export function credentialsReason(error: CredentialsSignin): string {
+  const code = error.code as string
+  if (code !== 'CredentialsSignin') return code
+  return error.reason
+}
+
+export function isAuthError(error: unknown): error is AuthError {
+  return error instanceof AuthError
+}

@@ -1,0 +1,32 @@
+import type { AuthConfig, Session } from './types.js'
+import { Auth } from './auth.js'
+import { resolveConfig } from './config/resolve.js'
+
+/**
+ * The session for a request, or null. Fails closed: anything but a 200 JSON object is "no session",
+ * so a misconfigured provider or a broken callback can never be mistaken for a signed-in user.
+ */
+export async function getSession(request: Request, config: AuthConfig): Promise<Session | null> {
+  const { basePath } = resolveConfig(config)
+  const url = new URL(`${basePath}/session`, request.url)
+  const headers = new Headers()
+  for (const name of ['cookie', 'x-forwarded-host', 'x-forwarded-proto', 'user-agent']) {
+    const v = request.headers.get(name)
+    if (v !== null) headers.set(name, v)
+  }
+  const res = await Auth(new Request(url, { headers }), config)
+  return sessionFromResponse(res)
+}
+
+/** Parse a /session response, failing closed. */
+export async function sessionFromResponse(res: Response): Promise<Session | null> {
+  if (res.status !== 200 || !(res.headers.get('content-type') ?? '').includes('application/json')) return null
+  let data: unknown
+  try {
+    data = await res.json()
+  } catch {
+    return null
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data) || 'error' in data || !('expires' in data)) return null
+  return data as Session
+}

@@ -1,0 +1,36 @@
+import type { ResolvedConfig } from '../context.js'
+import { UntrustedHost } from '../errors.js'
+
+const HOST_RE = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?$/
+
+function first(value: string | null): string | undefined {
+  const v = value?.split(',')[0]?.trim()
+  return v ? v : undefined
+}
+
+/**
+ * The public origin of the app for this request.
+ * 1. AUTH_URL (config.url) wins whatever the headers say.
+ * 2. Otherwise, with trustHost, X-Forwarded-Host / X-Forwarded-Proto (validated).
+ * 3. Otherwise the request URL's own origin, which needs trustHost too: a framework can't tell us
+ *    whether its Host header was spoofed, so we refuse rather than build links from it.
+ */
+export function publicOrigin(request: Request, options: ResolvedConfig): URL {
+  if (options.url) return new URL(options.url.origin)
+  if (!options.trustHost) {
+    throw new UntrustedHost(
+      `Host must be trusted. Set AUTH_URL (config.url) to your public URL, or trustHost: true (AUTH_TRUST_HOST=true) ` +
+        `when a proxy you control sets the Host header. Request URL was ${new URL(request.url).origin}`,
+    )
+  }
+  const reqUrl = new URL(request.url)
+  const fwdHost = first(request.headers.get('x-forwarded-host'))
+  const fwdProto = first(request.headers.get('x-forwarded-proto'))?.toLowerCase()
+  const host = fwdHost && HOST_RE.test(fwdHost) ? fwdHost : reqUrl.host
+  const proto = fwdProto === 'http' || fwdProto === 'https' ? fwdProto : reqUrl.protocol.slice(0, -1)
+  try {
+    return new URL(`${proto}://${host}`)
+  } catch {
+    return new URL(reqUrl.origin)
+  }
+}

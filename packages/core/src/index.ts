@@ -1,0 +1,20 @@
+export { Auth } from './auth.js'
+export { getSession, sessionFromResponse } from './get-session.js'
+export { readEnv, applyEnv, withProviderEnv, type EnvConfig, type EnvRecord } from './env.js'
+export { skipCSRFCheck, raw, customFetch } from './symbols.js'
+export * from './errors.js'
+export type * from './types.js'
+export type { ResponseInternal } from './context.js'
+export type { Cookie } from './http/cookies.js'
+export type { CookieOption, CookiesOptions } from './http/cookie-names.js'
+export type {
+  Provider,
+  ProviderInput,
+  ProviderType,
+  OAuthConfig,
+  OIDCConfig,
+  CredentialsConfig,
+  EmailConfig,
+  TokenSet,
+} from './providers/types.js'
+export type { Adapter, AdapterUser, AdapterAccount, AdapterSession, VerificationToken } from './adapters/types.js'

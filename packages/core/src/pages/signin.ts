@@ -1,0 +1,44 @@
+import type { Provider, CredentialsConfig } from '../providers/types.js'
+import type { Theme } from '../types.js'
+import { html, layout, type Html } from './html.js'
+import { signinMessage } from './messages.js'
+
+export interface SigninPageProps {
+  providers: Provider[]
+  authUrl: string
+  csrfToken: string
+  callbackUrl?: string
+  error?: string
+  theme: Theme
+}
+
+function hidden(csrfToken: string, callbackUrl?: string): Html {
+  return html`<input type="hidden" name="csrfToken" value="${csrfToken}">${callbackUrl ? html`<input type="hidden" name="callbackUrl" value="${callbackUrl}">` : ''}`
+}
+
+function providerForm(p: Provider, props: SigninPageProps): Html {
+  const h = hidden(props.csrfToken, props.callbackUrl)
+  if (p.type === 'credentials') {
+    const fields = Object.entries((p as CredentialsConfig).credentials ?? {}).map(([name, input]) => {
+      const id = `input-${p.id}-${name}`
+      const type = typeof input?.type === 'string' && /^[a-z-]{1,20}$/.test(input.type) ? input.type : 'text'
+      return html`<label for="${id}">${input?.label ?? name}</label><input id="${id}" name="${name}" type="${type}" placeholder="${input?.placeholder ?? ''}" value="${input?.value ?? ''}"${type === 'password' ? html` autocomplete="current-password"` : ''}>`
+    })
+    return html`<form action="${props.authUrl}/callback/${p.id}" method="POST">${h}${fields}<button type="submit">Sign in with ${p.name}</button></form>`
+  }
+  if (p.type === 'email') {
+    const id = `input-email-for-${p.id}`
+    return html`<form action="${props.authUrl}/signin/${p.id}" method="POST">${h}<label for="${id}">Email</label><input id="${id}" type="email" name="email" autocomplete="email" required placeholder="email@example.com"><button type="submit">Sign in with ${p.name}</button></form>`
+  }
+  return html`<form action="${props.authUrl}/signin/${p.id}" method="POST">${h}<button type="submit">Sign in with ${p.name}</button></form>`
+}
+
+export function signinPage(props: SigninPageProps) {
+  const message = signinMessage(props.error)
+  const forms = props.providers.map((p, i) => html`${i > 0 ? html`<hr>` : ''}${providerForm(p, props)}`)
+  return layout({
+    title: 'Sign in',
+    theme: props.theme,
+    body: html`<h1>Sign in</h1>${message ? html`<div class="error" role="alert">${message}</div>` : ''}${forms}`,
+  })
+}

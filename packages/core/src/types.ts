@@ -1,0 +1,162 @@
+import type { Adapter, AdapterUser } from './adapters/types.js'
+import type { CookiesOptions } from './http/cookie-names.js'
+import type { JWT, JWTOptions } from './tokens/jwt-types.js'
+import type { Provider, ProviderInput } from './providers/types.js'
+import type { raw, skipCSRFCheck, customFetch } from './symbols.js'
+import type { AuthError } from './errors.js'
+
+export type { JWT, JWTOptions } from './tokens/jwt-types.js'
+export type Awaitable<T> = T | PromiseLike<T>
+
+export interface User {
+  id?: string
+  name?: string | null
+  email?: string | null
+  image?: string | null
+  [key: string]: unknown
+}
+
+export interface Session {
+  user?: { name?: string | null; email?: string | null; image?: string | null; id?: string; [key: string]: unknown }
+  expires: string
+  error?: string
+  [key: string]: unknown
+}
+
+export interface Account {
+  provider: string
+  type: 'oauth' | 'oidc' | 'email' | 'credentials' | 'webauthn'
+  providerAccountId: string
+  userId?: string
+  access_token?: string
+  refresh_token?: string
+  expires_at?: number
+  expires_in?: number
+  id_token?: string
+  token_type?: string
+  scope?: string
+  session_state?: string
+  [key: string]: unknown
+}
+
+export interface Profile {
+  sub?: string | null
+  name?: string | null
+  email?: string | null
+  image?: string | null
+  [claim: string]: unknown
+}
+
+export interface Theme {
+  colorScheme?: 'auto' | 'dark' | 'light'
+  logo?: string
+  brandColor?: string
+  buttonText?: string
+}
+
+export interface PagesOptions {
+  signIn?: string
+  signOut?: string
+  error?: string
+  verifyRequest?: string
+  newUser?: string
+}
+
+export type SessionStrategy = 'jwt' | 'database'
+
+export interface SessionOptions {
+  strategy?: SessionStrategy
+  /** Seconds until an idle session expires. Default 30 days. */
+  maxAge?: number
+  /** Seconds between session cookie / row refreshes. Default 24 hours. */
+  updateAge?: number
+  generateSessionToken?: () => string
+}
+
+export type JWTCallbackTrigger = 'signIn' | 'signUp' | 'update'
+
+export interface CallbacksOptions {
+  signIn?: (params: {
+    user: User
+    account: Account | null
+    profile?: Profile
+    email?: { verificationRequest?: boolean }
+    credentials?: Record<string, unknown>
+  }) => Awaitable<boolean | string>
+  redirect?: (params: { url: string; baseUrl: string }) => Awaitable<string>
+  session?: (params: {
+    session: Session
+    token: JWT
+    user: AdapterUser
+    newSession?: unknown
+    trigger?: 'update'
+  }) => Awaitable<Session | Record<string, unknown>>
+  jwt?: (params: {
+    token: JWT
+    user?: User | AdapterUser
+    account?: Account | null
+    profile?: Profile
+    trigger?: JWTCallbackTrigger
+    isNewUser?: boolean
+    session?: any
+  }) => Awaitable<JWT | null>
+}
+
+export interface EventsOptions {
+  signIn?: (message: { user: User; account: Account | null; profile?: Profile; isNewUser?: boolean }) => Awaitable<void>
+  signOut?: (message: { token: JWT | null } | { session: unknown }) => Awaitable<void>
+  createUser?: (message: { user: User }) => Awaitable<void>
+  updateUser?: (message: { user: User }) => Awaitable<void>
+  linkAccount?: (message: { user: User; account: Account; profile: User | Profile }) => Awaitable<void>
+  session?: (message: { session: Session; token: JWT }) => Awaitable<void>
+}
+
+export interface LoggerInstance {
+  error: (error: Error) => void
+  warn: (code: string, message?: string) => void
+  debug: (message: string, metadata?: unknown) => void
+}
+
+export interface AuthConfig {
+  providers: ProviderInput[]
+  /** AUTH_SECRET. An array rotates secrets: the first encrypts, any decrypts. */
+  secret?: string | string[]
+  /** AUTH_URL: the canonical public URL. When set, forwarded headers are ignored. */
+  url?: string | URL
+  session?: SessionOptions
+  jwt?: Partial<JWTOptions>
+  pages?: PagesOptions
+  callbacks?: CallbacksOptions
+  events?: EventsOptions
+  adapter?: Adapter
+  debug?: boolean
+  logger?: Partial<LoggerInstance>
+  theme?: Theme
+  useSecureCookies?: boolean
+  cookies?: Partial<CookiesOptions>
+  /** Trust X-Forwarded-Host / X-Forwarded-Proto. Only behind a proxy you control. */
+  trustHost?: boolean
+  /** Default `/auth`. */
+  basePath?: string
+  skipCSRFCheck?: typeof skipCSRFCheck
+  raw?: typeof raw
+  /** fetch used for every outgoing request (discovery, token, userinfo, provider calls). */
+  [customFetch]?: typeof fetch
+  experimental?: Record<string, unknown>
+  /** Opt-in reading of NextAuth v4 `next-auth.session-token` cookies. */
+  legacy?: { nextAuthV4?: boolean }
+  /** Injectable clock (seconds since epoch), for tests. */
+  clock?: () => number
+}
+
+export type AuthAction =
+  | 'providers'
+  | 'session'
+  | 'csrf'
+  | 'signin'
+  | 'signout'
+  | 'callback'
+  | 'verify-request'
+  | 'error'
+
+export type { Provider, ProviderInput, Adapter, AdapterUser, AuthError }

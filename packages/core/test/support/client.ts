@@ -1,0 +1,60 @@
+import { Auth } from '../../src/index.js'
+import type { AuthConfig } from '../../src/index.js'
+
+/** A tiny browser: a cookie jar that follows Set-Cookie (incl. deletion) across Auth() calls. */
+export class Browser {
+  jar = new Map<string, string>()
+  constructor(
+    readonly config: AuthConfig,
+    readonly origin = 'http://app.test',
+  ) {}
+
+  cookieHeader(): string {
+    return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ')
+  }
+
+  absorb(res: Response) {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair, ...attrs] = line.split(';')
+      const eq = pair!.indexOf('=')
+      const name = pair!.slice(0, eq).trim()
+      const value = pair!.slice(eq + 1).trim()
+      const maxAge = attrs.map((a) => a.trim()).find((a) => /^max-age=/i.test(a))
+      if (maxAge && Number(maxAge.split('=')[1]) <= 0) this.jar.delete(name)
+      else this.jar.set(name, value)
+    }
+  }
+
+  async fetch(path: string, init: RequestInit & { form?: Record<string, string>; json?: unknown } = {}): Promise<Response> {
+    const headers = new Headers(init.headers)
+    if (this.jar.size && !headers.has('cookie')) headers.set('cookie', this.cookieHeader())
+    let body = init.body
+    if (init.form) {
+      body = new URLSearchParams(init.form).toString()
+      headers.set('content-type', 'application/x-www-form-urlencoded')
+    } else if (init.json !== undefined) {
+      body = JSON.stringify(init.json)
+      headers.set('content-type', 'application/json')
+    }
+    const url = new URL(path, this.origin)
+    const res = await Auth(new Request(url, { ...init, headers, body, method: init.method ?? (body ? 'POST' : 'GET') }), this.config)
+    this.absorb(res)
+    return res
+  }
+
+  async csrf(): Promise<string> {
+    const res = await this.fetch('/auth/csrf')
+    return ((await res.json()) as { csrfToken: string }).csrfToken
+  }
+
+  async session(): Promise<any> {
+    return (await this.fetch('/auth/session')).json()
+  }
+
+  async signInWithCredentials(fields: Record<string, string>, callbackUrl?: string): Promise<Response> {
+    const csrfToken = await this.csrf()
+    return this.fetch('/auth/callback/credentials', { form: { csrfToken, ...fields, ...(callbackUrl ? { callbackUrl } : {}) } })
+  }
+}
+
+export const SECRET = 'test-secret-please-change-0123456789abcdef'

@@ -1,0 +1,33 @@
+import { defineConfig } from 'vitest/config'
+import { existsSync } from 'node:fs'
+
+// Every package with its own vitest.config.ts is a project; the core's config lives here.
+const packageProjects = [
+  'packages/next',
+  'packages/express',
+  'packages/sveltekit',
+  'packages/hono',
+  'packages/adapters/postgres',
+  'packages/adapters/redis',
+  'packages/dev-oidc',
+  'examples/next',
+].filter((dir) => existsSync(`${dir}/vitest.config.ts`))
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { conditions: ['latch-source'] },
+        ssr: { resolve: { conditions: ['latch-source'] } },
+        test: {
+          name: 'core',
+          root: './packages/core',
+          include: ['test/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      ...packageProjects,
+    ],
+  },
+})
