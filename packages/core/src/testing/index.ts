@@ -1,0 +1,254 @@
+/**
+ * The integration suite every framework package runs: real HTTP against a running server.
+ * Edge-safe (no `node:` imports); needs vitest, an optional peer dependency of @latch/core.
+ *
+ *   defineIntegrationSuite({ name: 'hono', start: startServer, protectedPage: '/protected',
+ *     protectedApi: '/api/me', credentials: { username: 'alice', password: 'wonderland' } })
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CookieJar, parseSetCookie, setCookies } from './cookie-jar.js'
+
+export { CookieJar, parseSetCookie, setCookies, type ParsedSetCookie } from './cookie-jar.js'
+
+export interface IntegrationServer {
+  /** Origin the server listens on, e.g. `http://127.0.0.1:41234`. */
+  baseUrl: string
+  close(): Promise<void>
+}
+
+export interface IntegrationSuiteOptions {
+  name: string
+  start: () => Promise<IntegrationServer>
+  /** Where the auth routes are mounted. Default `/auth`. */
+  basePath?: string
+  /** An HTML page that needs a session: redirects (or 401s) when signed out. */
+  protectedPage: string
+  /** A JSON endpoint that needs a session: 401 JSON when signed out. */
+  protectedApi: string
+  /** Accepted by the app's credentials provider. */
+  credentials: { username: string; password: string }
+  /** Default `credentials`. */
+  credentialsProviderId?: string
+  /** True when the server is configured to trust X-Forwarded-Host/Proto (a proxy is in front). */
+  trustsForwardedHeaders?: boolean
+}
+
+const EVIL = 'evil.example'
+
+export function defineIntegrationSuite(options: IntegrationSuiteOptions): void {
+  const basePath = `/${(options.basePath ?? '/auth').replace(/^\/+|\/+$/g, '')}`
+  const providerId = options.credentialsProviderId ?? 'credentials'
+  let server: IntegrationServer | undefined
+
+  function url(path: string): string {
+    if (!server) throw new Error('server not started')
+    return new URL(path, server.baseUrl).href
+  }
+
+  async function send(path: string, init: RequestInit & { jar?: CookieJar; form?: Record<string, string> } = {}) {
+    const headers = new Headers(init.headers)
+    if (init.jar?.cookies.size) headers.set('cookie', init.jar.header())
+    let body = init.body
+    if (init.form) {
+      body = new URLSearchParams(init.form).toString()
+      headers.set('content-type', 'application/x-www-form-urlencoded')
+    }
+    // Browsers send Origin on every POST; frameworks (SvelteKit) check it.
+    if ((init.method ?? 'GET') !== 'GET' && !headers.has('origin')) headers.set('origin', new URL(url('/')).origin)
+    const response = await fetch(url(path), { ...init, headers, body, redirect: 'manual' })
+    init.jar?.apply(response)
+    return response
+  }
+
+  async function csrfToken(jar: CookieJar): Promise<string> {
+    const res = await send(`${basePath}/csrf`, { jar })
+    expect(res.status).toBe(200)
+    const json = (await res.json()) as { csrfToken?: unknown }
+    expect(typeof json.csrfToken).toBe('string')
+    return json.csrfToken as string
+  }
+
+  async function signIn(jar: CookieJar, extra: Record<string, string> = {}, headers: HeadersInit = {}) {
+    const token = await csrfToken(jar)
+    return send(`${basePath}/callback/${providerId}`, {
+      method: 'POST',
+      jar,
+      headers,
+      form: { csrfToken: token, ...options.credentials, ...extra },
+    })
+  }
+
+  async function session(jar: CookieJar): Promise<any> {
+    const res = await send(`${basePath}/session`, { jar })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type') ?? '').toContain('application/json')
+    return res.json()
+  }
+
+  async function expectSignedOut(jar: CookieJar) {
+    const s = await session(jar)
+    expect(s === null || (typeof s === 'object' && !s.user)).toBe(true)
+    const api = await send(options.protectedApi, { jar, headers: { accept: 'application/json' } })
+    expect(api.status).toBe(401)
+    expect(api.headers.get('content-type') ?? '').toContain('application/json')
+    await api.text()
+  }
+
+  function expectSeparate(lines: string[], expected: string[]) {
+    expect(lines.length).toBeGreaterThanOrEqual(expected.length)
+    const names = lines.map((line) => parseSetCookie(line)?.name ?? '')
+    expect(new Set(names).size).toBe(lines.length)
+    for (const part of expected) expect(names.some((n) => n.includes(part)), `${part} in ${names.join(', ')}`).toBe(true)
+    for (const line of lines) expect(line.toLowerCase()).toContain('path=/')
+  }
+
+  describe(`${options.name}: integration`, () => {
+    beforeAll(async () => {
+      server = await options.start()
+    }, 180_000)
+    afterAll(async () => {
+      await server?.close()
+    })
+
+    it('serves a CSRF token with its cookie', async () => {
+      const jar = new CookieJar()
+      await csrfToken(jar)
+      expect(jar.has('csrf-token')).toBe(true)
+    })
+
+    it('when signed out: null session, 401 JSON from the API, the page redirects to sign-in', async () => {
+      const jar = new CookieJar()
+      await expectSignedOut(jar)
+      const page = await send(options.protectedPage, { jar, headers: { accept: 'text/html' } })
+      expect([301, 302, 303, 307, 308]).toContain(page.status)
+      const location = page.headers.get('location') ?? ''
+      expect(location).toContain('signin')
+      expect(new URL(location, url('/')).origin).toBe(new URL(url('/')).origin)
+      await page.text()
+    })
+
+    it('signs in with credentials, then the session, page and API see the user', async () => {
+      const jar = new CookieJar()
+      const res = await signIn(jar, { callbackUrl: options.protectedPage })
+      expect([302, 303]).toContain(res.status)
+      const location = res.headers.get('location') ?? ''
+      expect(location).not.toContain('error')
+      expect(new URL(location, url('/')).pathname).toBe(options.protectedPage)
+      expect(jar.has('session-token')).toBe(true)
+
+      const s = await session(jar)
+      expect(s?.user).toBeTruthy()
+      expect(typeof s.expires).toBe('string')
+
+      const api = await send(options.protectedApi, { jar, headers: { accept: 'application/json' } })
+      expect(api.status).toBe(200)
+      expect(api.headers.get('content-type') ?? '').toContain('application/json')
+      expect(await api.json()).toBeTruthy()
+
+      const page = await send(options.protectedPage, { jar, headers: { accept: 'text/html' } })
+      expect(page.status).toBe(200)
+      expect(page.headers.get('content-type') ?? '').toContain('text/html')
+      await page.text()
+    })
+
+    it('returns {url} JSON instead of a redirect for X-Auth-Return-Redirect', async () => {
+      const jar = new CookieJar()
+      const res = await signIn(jar, { callbackUrl: options.protectedPage }, { 'x-auth-return-redirect': '1' })
+      expect(res.status).toBe(200)
+      const json = (await res.json()) as { url?: string }
+      expect(new URL(json.url ?? '', url('/')).pathname).toBe(options.protectedPage)
+      expect(jar.has('session-token')).toBe(true)
+    })
+
+    it('refuses wrong credentials without a session', async () => {
+      const jar = new CookieJar()
+      const res = await signIn(jar, { password: `${options.credentials.password}-wrong` })
+      expect(res.status).toBeLessThan(500)
+      await res.text()
+      expect(jar.has('session-token')).toBe(false)
+      await expectSignedOut(jar)
+    })
+
+    it('rejects a POST without a valid CSRF token (no session cookie)', async () => {
+      for (const csrf of [undefined, 'forged-token']) {
+        const jar = new CookieJar()
+        await csrfToken(jar)
+        const form: Record<string, string> = { ...options.credentials }
+        if (csrf) form.csrfToken = csrf
+        const res = await send(`${basePath}/callback/${providerId}`, { method: 'POST', jar, form })
+        expect(res.status).toBeGreaterThanOrEqual(300)
+        expect(res.status).toBeLessThan(500)
+        await res.text()
+        expect(jar.has('session-token')).toBe(false)
+        await expectSignedOut(jar)
+      }
+    })
+
+    it('keeps several Set-Cookie headers separate', async () => {
+      const jar = new CookieJar()
+      // The sign-in page sets the CSRF and callback-url cookies; the callback then sets the session
+      // and clears the callback-url cookie: two responses with two Set-Cookie headers each.
+      const pageRes = await send(`${basePath}/signin?callbackUrl=${encodeURIComponent(options.protectedPage)}`, { jar })
+      expect(pageRes.status).toBeLessThan(400)
+      await pageRes.text()
+      expectSeparate(setCookies(pageRes), ['csrf-token', 'callback-url'])
+      const res = await signIn(jar)
+      expect(new URL(res.headers.get('location') ?? '/', url('/')).pathname).toBe(options.protectedPage)
+      await res.text()
+      expectSeparate(setCookies(res), ['session-token', 'callback-url'])
+      expect(jar.has('session-token')).toBe(true)
+      expect(jar.has('callback-url')).toBe(false)
+    })
+
+    it('signs out', async () => {
+      const jar = new CookieJar()
+      await signIn(jar).then((r) => r.text())
+      expect(jar.has('session-token')).toBe(true)
+      const token = await csrfToken(jar)
+      const res = await send(`${basePath}/signout`, { method: 'POST', jar, form: { csrfToken: token } })
+      expect([302, 303]).toContain(res.status)
+      await res.text()
+      expect(jar.has('session-token')).toBe(false)
+      await expectSignedOut(jar)
+    })
+
+    it(`${options.trustsForwardedHeaders ? 'honours' : 'ignores'} X-Forwarded-Host`, async () => {
+      const forwarded = { 'x-forwarded-host': EVIL, 'x-forwarded-proto': 'https' }
+      const jar = new CookieJar()
+      const res = await signIn(jar, { callbackUrl: options.protectedPage }, forwarded)
+      expect(res.status).toBeLessThan(500)
+      const location = res.headers.get('location') ?? ''
+      await res.text()
+      const providers = await send(`${basePath}/providers`, { headers: forwarded })
+      expect(providers.status).toBe(200)
+      const body = await providers.text()
+      if (options.trustsForwardedHeaders) {
+        expect(new URL(location).host).toBe(EVIL)
+        expect(body).toContain(EVIL)
+      } else {
+        expect(location).not.toContain(EVIL)
+        expect(body).not.toContain(EVIL)
+        expect(jar.has('session-token')).toBe(true)
+      }
+    })
+
+    it('answers malformed requests with 4xx or a redirect, never 5xx', async () => {
+      const jar = new CookieJar()
+      const token = await csrfToken(jar)
+      const bad: Array<[string, RequestInit & { jar?: CookieJar }]> = [
+        [`${basePath}/callback/${providerId}`, { method: 'POST', jar, headers: { 'content-type': 'application/json' }, body: '{"csrfToken":' }],
+        [`${basePath}/callback/${providerId}`, { method: 'POST', jar, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ csrfToken: token, username: ['a'], password: { x: 1 } }) }],
+        [`${basePath}/signin/no-such-provider`, { method: 'POST', jar, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `csrfToken=${token}` }],
+        [`${basePath}/no-such-action`, {}],
+        [`${basePath}/callback/${providerId}`, { method: 'POST', jar, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'x'.repeat(200_000) }],
+      ]
+      for (const [path, init] of bad) {
+        const res = await send(path, init)
+        expect(res.status, `${init.method ?? 'GET'} ${path}`).toBeGreaterThanOrEqual(300)
+        expect(res.status, `${init.method ?? 'GET'} ${path}`).toBeLessThan(500)
+        await res.text()
+      }
+      expect(jar.has('session-token')).toBe(false)
+    })
+  })
+}

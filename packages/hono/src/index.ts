@@ -1,0 +1,119 @@
+/**
+ * Latch for Hono 4. Runs wherever Hono runs (Node, Workers, Deno, Bun): it only touches `c.req.raw`.
+ *
+ *   app.use('*', initAuthConfig((c) => ({ providers: [...] })))
+ *   app.use('/auth/*', authHandler())
+ *   app.get('/api/me', verifyAuth(), (c) => c.json(c.get('authUser').session))
+ */
+import type { Context, MiddlewareHandler } from 'hono'
+import { env } from 'hono/adapter'
+import { Auth, applyEnv, getSession, type AuthConfig, type Session } from '@latch/core'
+
+export type { AuthConfig, Session } from '@latch/core'
+
+export interface AuthUser {
+  session: Session
+  user?: Session['user']
+}
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    authConfig: AuthConfig
+    authUser: AuthUser
+  }
+}
+
+export type ConfigHandler = (c: Context) => AuthConfig | Promise<AuthConfig>
+
+/** Config objects with the environment applied, per user config object (keeps core's per-config cache warm). */
+const withEnv = new WeakMap<AuthConfig, AuthConfig>()
+
+function stringEnv(c: Context): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {}
+  let vars: Record<string, unknown> = {}
+  try {
+    vars = env(c) ?? {}
+  } catch {
+    // a runtime hono/adapter does not know: config only
+  }
+  for (const [k, v] of Object.entries(vars)) if (typeof v === 'string' && k.startsWith('AUTH_')) out[k] = v
+  return out
+}
+
+/**
+ * Set the config for the request. The callback receives the Context, so secrets can come from
+ * `c.env` on Workers; `AUTH_*` variables from `env(c)` fill whatever the config leaves out.
+ * Forwarded headers are trusted only with `trustHost: true` / `AUTH_TRUST_HOST=true`.
+ */
+export function initAuthConfig(cb: ConfigHandler): MiddlewareHandler {
+  return async (c, next) => {
+    const config = await cb(c)
+    let resolved = withEnv.get(config)
+    if (!resolved) {
+      resolved = applyEnv(config, stringEnv(c))
+      withEnv.set(config, resolved)
+    }
+    c.set('authConfig', resolved)
+    await next()
+  }
+}
+
+function configOf(c: Context): AuthConfig {
+  const config = c.get('authConfig')
+  if (!config) throw new Error('@latch/hono: no auth config on the context; add `app.use("*", initAuthConfig(...))` first')
+  return config
+}
+
+/** The raw Request, rebuilt from Hono's body cache if a middleware already read the body. */
+async function rawRequest(c: Context): Promise<Request> {
+  const raw = c.req.raw
+  if (!raw.bodyUsed) return raw
+  return new Request(raw, { body: await c.req.arrayBuffer() })
+}
+
+/** Serve every auth route: mount it on the auth base path, `app.use('/auth/*', authHandler())`. */
+export function authHandler(): MiddlewareHandler {
+  return async (c) => Auth(await rawRequest(c), configOf(c))
+}
+
+/** The session of the request, or null (fails closed). Memoized on the context. */
+export async function getAuthUser(c: Context): Promise<AuthUser | null> {
+  const cached = c.get('authUser')
+  if (cached) return cached
+  const session = await getSession(c.req.raw, configOf(c))
+  if (!session) return null
+  const authUser: AuthUser = { session, user: session.user }
+  c.set('authUser', authUser)
+  return authUser
+}
+
+export interface VerifyAuthOptions {
+  /**
+   * Send browsers (GET asking for HTML) to the sign-in page instead of answering 401.
+   * Default false: always 401 JSON.
+   */
+  redirectToSignIn?: boolean
+}
+
+function basePathOf(config: AuthConfig): string {
+  if (config.basePath) return `/${config.basePath.replace(/^\/+|\/+$/g, '')}`
+  const path = config.url ? new URL(String(config.url)).pathname.replace(/\/+$/, '') : ''
+  return path || '/auth'
+}
+
+/** 401 unless signed in; then `c.get('authUser')` holds the session. */
+export function verifyAuth(options: VerifyAuthOptions = {}): MiddlewareHandler {
+  return async (c, next) => {
+    const authUser = await getAuthUser(c)
+    if (!authUser) {
+      const wantsHtml = c.req.method === 'GET' && (c.req.header('accept') ?? '').includes('text/html')
+      if (options.redirectToSignIn && wantsHtml) {
+        const url = new URL(c.req.url)
+        const callbackUrl = encodeURIComponent(url.pathname + url.search)
+        return c.redirect(`${basePathOf(configOf(c))}/signin?callbackUrl=${callbackUrl}`, 302)
+      }
+      return c.json({ error: 'Unauthorized', message: 'Sign in to access this resource' }, 401)
+    }
+    await next()
+  }
+}
