@@ -1,0 +1,32 @@
+import type { EndpointConfig, OAuthConfig, UserinfoConfig } from './types.js'
+
+type Endpoint = EndpointConfig | UserinfoConfig | undefined
+
+function mergeEndpoint(base: Endpoint, override: Endpoint): Endpoint {
+  if (override === undefined) return base
+  if (base === undefined) return override
+  const b = typeof base === 'string' ? { url: base } : base
+  // A URL string replaces the URL only; the factory's params stay.
+  const o = typeof override === 'string' ? { url: override } : override
+  return { ...b, ...o, params: { ...(b.params ?? {}), ...(o.params ?? {}) } }
+}
+
+/**
+ * Build a provider from factory defaults and user options: a NEW object every call, the inputs are
+ * never mutated. Endpoints and `client` are merged one level deep (so `authorization: { params: { prompt } }`
+ * adds to the default scope); everything else is replaced. The user options are kept as `options`.
+ */
+export function defineProvider<P extends Record<string, unknown>>(
+  defaults: OAuthConfig<P>,
+  options: Partial<OAuthConfig<P>> = {},
+): OAuthConfig<P> {
+  const out = { ...defaults, ...options } as OAuthConfig<P>
+  out.authorization = mergeEndpoint(defaults.authorization, options.authorization) as EndpointConfig | undefined
+  out.token = mergeEndpoint(defaults.token, options.token) as EndpointConfig | undefined
+  out.userinfo = mergeEndpoint(defaults.userinfo, options.userinfo) as UserinfoConfig | undefined
+  if (defaults.client || options.client) out.client = { ...(defaults.client ?? {}), ...(options.client ?? {}) }
+  if (defaults.style || options.style) out.style = { ...(defaults.style ?? {}), ...(options.style ?? {}) }
+  if (defaults.checks) out.checks = [...(options.checks ?? defaults.checks)]
+  out.options = { ...(options as Record<string, unknown>) }
+  return out
+}
