@@ -123,6 +123,12 @@ export async function startDevOidc(options = {}) {
     rotateRefreshToken: true,
     ttl: {
       AccessToken: options.accessTokenTtl ?? 3600,
+      AuthorizationCode: 60,
+      IdToken: 3600,
+      Interaction: 10 * 60,
+      Session: 24 * 3600,
+      Grant: 24 * 3600,
+      RefreshToken: 14 * 24 * 3600,
       ...(options.ttl ?? {}),
     },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
