@@ -18,7 +18,11 @@ function start(config: (baseUrl: string) => Partial<AuthConfig>) {
     app = createApp({ config: { secret, ...config(baseUrl) } })
     return {
       baseUrl,
-      close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+      close: () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve())
+          server.closeAllConnections()
+        }),
     }
   }
 }

@@ -1,0 +1,148 @@
+/**
+ * Latch for Express 5.
+ *
+ *   app.set('trust proxy', 'loopback')              // only behind a proxy you control
+ *   app.use('/auth', ExpressAuth(config))
+ *   app.get('/api/me', requireAuth(config), (req, res) => res.json(res.locals.session))
+ *
+ * Proxies: Express's `trust proxy` setting decides. The Request handed to the core is built from
+ * `req.protocol` / `req.host` (which honour `trust proxy`), and X-Forwarded-Host/Proto are removed,
+ * so a client can never smuggle a host past an Express app that does not trust a proxy.
+ */
+import type { NextFunction, Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from 'express'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { Auth, applyEnv, getSession as coreGetSession, type AuthConfig, type Session } from '@latch/core'
+import { requestBody } from './body.js'
+
+export type { AuthConfig, Session } from '@latch/core'
+
+const HOST_RE = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?$/
+const DROPPED = new Set(['x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'forwarded', 'host'])
+
+class BadRequest extends Error {
+  readonly status = 400
+}
+
+/** Per user config: the env-applied config, and its variants per mount path / proxy trust (cached for the core). */
+const variants = new WeakMap<AuthConfig, Map<string, AuthConfig>>()
+
+function configFor(config: AuthConfig, req: ExpressRequest, mountPath?: string): AuthConfig {
+  let map = variants.get(config)
+  if (!map) variants.set(config, (map = new Map()))
+  const trustsProxy = Boolean(req.app?.get('trust proxy'))
+  const key = `${trustsProxy}|${mountPath ?? ''}`
+  let out = map.get(key)
+  if (!out) {
+    out = applyEnv(config, process.env)
+    // `trust proxy` means a proxy we trust set the host: then req.host is as good as AUTH_URL.
+    if (trustsProxy && out.trustHost === undefined) out = { ...out, trustHost: true }
+    if (mountPath && config.basePath === undefined && !out.url) out = { ...out, basePath: mountPath }
+    map.set(key, out)
+  }
+  return out
+}
+
+/** The public URL of the request as Express sees it (honours `trust proxy`). */
+function requestUrl(req: ExpressRequest): URL {
+  const host = req.host
+  if (!host || !HOST_RE.test(host)) throw new BadRequest('Missing or malformed Host header')
+  try {
+    return new URL(`${req.protocol}://${host}${req.originalUrl}`)
+  } catch {
+    throw new BadRequest('Malformed request URL')
+  }
+}
+
+function requestHeaders(req: ExpressRequest): Headers {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || DROPPED.has(name) || name.startsWith(':')) continue
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v)
+    else headers.set(name, value)
+  }
+  return headers
+}
+
+/** A Web Request for the core: streamed body, or the body a body parser already read, re-encoded once. */
+export function toWebRequest(req: ExpressRequest, withBody = true): Request {
+  const url = requestUrl(req)
+  const headers = requestHeaders(req)
+  const method = req.method.toUpperCase()
+  if (!withBody || method === 'GET' || method === 'HEAD') return new Request(url, { method: withBody ? method : 'GET', headers })
+  const body = requestBody(req, headers)
+  return new Request(url, { method, headers, body, duplex: 'half' } as RequestInit)
+}
+
+/** Write a Web Response to Express: status, headers, one Set-Cookie header per cookie, streamed body. */
+export async function sendWebResponse(res: ExpressResponse, response: Response): Promise<void> {
+  res.status(response.status)
+  for (const [name, value] of response.headers) if (name !== 'set-cookie') res.setHeader(name, value)
+  for (const cookie of response.headers.getSetCookie()) res.append('Set-Cookie', cookie)
+  if (!response.body) return void res.end()
+  await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), res)
+}
+
+function fail(res: ExpressResponse, next: NextFunction, error: unknown) {
+  if (error instanceof BadRequest && !res.headersSent) {
+    res.status(400).json({ error: 'InvalidRequest', message: error.message })
+    return
+  }
+  next(error)
+}
+
+/** Serve the auth routes. Mount on the base path: `app.use('/auth', ExpressAuth(config))`. */
+export function ExpressAuth(config: AuthConfig): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const response = await Auth(toWebRequest(req), configFor(config, req, req.baseUrl || undefined))
+      await sendWebResponse(res, response)
+    } catch (error) {
+      fail(res, next, error)
+    }
+  }
+}
+
+/** The session of an Express request, or null (fails closed). */
+export async function getSession(req: ExpressRequest, config: AuthConfig): Promise<Session | null> {
+  return coreGetSession(toWebRequest(req, false), configFor(config, req))
+}
+
+export interface RequireAuthOptions {
+  /** Where signed-out browsers go. Default `<basePath>/signin`. */
+  signInPath?: string
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Locals {
+      session?: Session
+    }
+  }
+}
+
+/**
+ * Only signed-in requests pass; the session is on `res.locals.session`. Signed-out requests get
+ * 401 JSON, or a redirect to the sign-in page when they are GETs from a browser asking for HTML.
+ */
+export function requireAuth(config: AuthConfig, options: RequireAuthOptions = {}): RequestHandler {
+  return async (req, res, next) => {
+    let session: Session | null
+    try {
+      session = await getSession(req, config)
+    } catch (error) {
+      return fail(res, next, error)
+    }
+    if (session) {
+      res.locals.session = session
+      return next()
+    }
+    if (req.method === 'GET' && req.accepts(['json', 'html']) === 'html') {
+      const base = `/${(config.basePath ?? '/auth').replace(/^\/+|\/+$/g, '')}`
+      const to = options.signInPath ?? `${base}/signin`
+      return res.redirect(302, `${to}?callbackUrl=${encodeURIComponent(req.originalUrl)}`)
+    }
+    res.status(401).json({ error: 'Unauthorized', message: 'Sign in to access this resource' })
+  }
+}
