@@ -42,6 +42,17 @@ export class ProviderAgent {
         continue
       }
       const html = await res.text()
+      const post = /<form[^>]*method="post"[^>]*action="([^"]+)"/i.exec(html)
+      if (post && post[1]!.replace(/&amp;/g, '&').startsWith(appOrigin)) {
+        // response_mode=form_post: the provider's auto-submitting form, returned as a URL whose
+        // search holds the form fields; deliver it with deliverFormPost().
+        const target = new URL(post[1]!.replace(/&amp;/g, '&'))
+        for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)) {
+          target.searchParams.set(m[1]!, m[2]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"'))
+        }
+        target.hash = 'form_post'
+        return target
+      }
       const form = /<form method="post" action="([^"]+)"/.exec(html)
       if (res.status === 200 && form) {
         url = new URL(form[1]!.replace(/&amp;/g, '&'), url).href
@@ -74,4 +85,10 @@ export async function toCallback(b: Browser, providerId: string, agent = new Pro
 /** Deliver a callback URL to Auth() (path and query only). */
 export function deliver(b: Browser, callback: URL, init: RequestInit = {}): Promise<Response> {
   return b.fetch(`${callback.pathname}${callback.search}`, init)
+}
+
+/** Deliver a form_post callback (see ProviderAgent.authorize) as a POST with the fields in the body. */
+export function deliverFormPost(b: Browser, callback: URL, extra: Record<string, string> = {}): Promise<Response> {
+  const form = Object.fromEntries(callback.searchParams)
+  return b.fetch(callback.pathname, { form: { ...form, ...extra } })
 }
