@@ -119,6 +119,7 @@ const SIGNIN_PAGE = new Set<string>([
 ])
 
 export function clientCode(error: unknown): string {
+  if (error instanceof CredentialsSignin) return 'CredentialsSignin'
   if (error instanceof AuthError && CLIENT_SAFE.has(error.code)) return error.code
   return 'Configuration'
 }

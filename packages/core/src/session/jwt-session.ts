@@ -26,7 +26,7 @@ export async function readJwtSession(ctx: RequestContext): Promise<FoundToken | 
   if (raw) {
     let token: JWT | null = null
     try {
-      token = await options.jwt.decode({ token: raw, salt: ctx.cookies.sessionToken.name, secret: options.secret })
+      token = await options.jwt.decode({ token: raw, salt: ctx.cookies.sessionToken.name, secret: options.secret, now: options.now() })
     } catch (e) {
       options.logger.debug('custom jwt.decode threw; treating the session as absent', { name: (e as Error)?.name })
     }
@@ -36,7 +36,7 @@ export async function readJwtSession(ctx: RequestContext): Promise<FoundToken | 
     for (const name of LEGACY_NAMES) {
       const legacy = readChunked(ctx.jar, name)
       if (!legacy) continue
-      const token = await decodeLegacy<JWT>({ token: legacy, secret: options.secret })
+      const token = await decodeLegacy<JWT>({ token: legacy, secret: options.secret, now: options.now() })
       if (token) return { token, source: 'legacy' }
     }
   }
@@ -52,6 +52,7 @@ export async function writeJwtSession(ctx: RequestContext, token: JWT): Promise<
     salt: ctx.cookies.sessionToken.name,
     secret: options.secret,
     maxAge: options.jwt.maxAge,
+    now: options.now(),
   })
   const expires = new Date((options.now() + options.session.maxAge) * 1000)
   const cookies = writeChunked(ctx.jar, ctx.cookies.sessionToken.name, value, { ...ctx.cookies.sessionToken.options, expires })

@@ -19,12 +19,16 @@ export interface JWTEncodeParams<Payload = JWT> {
   secret: string | string[]
   /** Seconds from now. Default 30 days. */
   maxAge?: number
+  /** The current time in seconds (Latch passes its injected clock). */
+  now?: number
 }
 
 export interface JWTDecodeParams {
   token?: string
   salt: string
   secret: string | string[]
+  /** The current time in seconds (Latch passes its injected clock). */
+  now?: number
 }
 
 export interface JWTOptions {

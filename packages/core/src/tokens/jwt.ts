@@ -15,7 +15,7 @@ const now = () => Math.floor(Date.now() / 1000)
 
 /** Encrypt a JWT exactly as Auth.js v5 does: JWE `dir` + A256CBC-HS512, `kid` = key thumbprint. */
 export async function encode<Payload extends Record<string, unknown> = JWT>(
-  params: JWTEncodeParams<Payload> & { now?: number },
+  params: JWTEncodeParams<Payload>,
 ): Promise<string> {
   const { token = {} as Payload, salt, maxAge = DEFAULT_MAX_AGE } = params
   const [first] = secrets(params.secret)
@@ -33,7 +33,7 @@ export async function encode<Payload extends Record<string, unknown> = JWT>(
  * Decrypt an Auth.js v5 token. Any of the secrets may match; the `kid` picks the key.
  * Returns null for any token that does not decrypt, is expired, or is malformed: never throws on bad input.
  */
-export async function decode<Payload = JWT>(params: JWTDecodeParams & { now?: number }): Promise<Payload | null> {
+export async function decode<Payload = JWT>(params: JWTDecodeParams): Promise<Payload | null> {
   const { token, salt } = params
   const list = secrets(params.secret)
   if (!token || typeof token !== 'string' || token.length > 64 * 1024) return null

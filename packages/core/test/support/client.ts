@@ -37,7 +37,7 @@ export class Browser {
       headers.set('content-type', 'application/json')
     }
     const url = new URL(path, this.origin)
-    const res = await Auth(new Request(url, { ...init, headers, body, method: init.method ?? (body ? 'POST' : 'GET') }), this.config)
+    const res = await Auth(new Request(url, { ...init, headers, body, method: init.method ?? (init.form || init.json !== undefined || body ? 'POST' : 'GET') }), this.config)
     this.absorb(res)
     return res
   }
