@@ -13,7 +13,7 @@ const ORIGIN = 'http://127.0.0.1:3000'
 const CLIENT_SECRET = 'dev-client-secret-DO-NOT-LOG-0123456789'
 const SESSION = 'authjs.session-token'
 
-type Mode = 'normal' | 'token500' | 'rogueIdToken'
+type Mode = 'normal' | 'token500' | 'rogueIdToken' | 'userinfoSub'
 let mode: Mode = 'normal'
 const seenTokens = new Set<string>()
 const logs: string[] = []
@@ -26,6 +26,9 @@ const fakeFetch: typeof fetch = async (input, init) => {
   const isToken = url.startsWith(dev.issuer) && new URL(url).pathname === '/token'
   if (isToken && mode === 'token500') return new Response('upstream exploded', { status: 500 })
   const res = await fetch(input, init)
+  if (mode === 'userinfoSub' && url === `${dev.issuer}/me` && res.ok) {
+    return Response.json({ ...((await res.json()) as object), sub: 'mallory' }, { headers: { 'content-type': 'application/json' } })
+  }
   if (!isToken || !res.ok) return res
   const body = (await res.json()) as Record<string, string>
   for (const k of ['access_token', 'refresh_token', 'id_token']) if (body[k]) seenTokens.add(body[k]!)
@@ -310,6 +313,13 @@ describe('rejected callbacks: no session cookie, no 500', () => {
     const b = new Browser(config(), ORIGIN)
     const cb = await toCallback(b, 'dev')
     mode = 'rogueIdToken'
+    expectRejected(await deliver(b, cb), b, 'OAuthCallbackError')
+  })
+
+  it('userinfo sub different from the id_token sub', async () => {
+    const b = new Browser(config(), ORIGIN)
+    const cb = await toCallback(b, 'dev')
+    mode = 'userinfoSub'
     expectRejected(await deliver(b, cb), b, 'OAuthCallbackError')
   })
 
