@@ -9,7 +9,7 @@ import { clientAuthFor, clientFor, dpopFor, withDpopRetry } from './client.js'
 import { authorizationServer, endpointParams, hasKnownIssuer, jwksCacheFor } from './discovery.js'
 import { fetchUserinfo, mapUser } from './profile.js'
 import { redirectUriOf } from './signin.js'
-import { describe, safeCause, transport, withoutIdToken } from './transport.js'
+import { describe, fetchFor, safeCause, transport, withoutIdToken } from './transport.js'
 
 export interface OAuthCallbackResult {
   /** The user as mapped by `provider.profile()`; `id` is the provider account id unless the mapping sets one. */
@@ -52,7 +52,7 @@ export async function oauthCallback(ctx: RequestContext, provider: OAuthConfig):
   const step = { name: 'metadata' }
   try {
     const now = ctx.options.now()
-    const fetchImpl = ctx.options.fetch
+    const fetchImpl = fetchFor(ctx.options, provider)
     const as = await authorizationServer(provider, fetchImpl, now)
     const client = clientFor(provider, now)
     const http = transport(provider, fetchImpl)

@@ -6,7 +6,7 @@ import type { OAuthConfig, Provider } from '../providers/types.js'
 import { RefreshAccessTokenError } from '../errors.js'
 import { clientAuthFor, clientFor, dpopFor, withDpopRetry } from './client.js'
 import { authorizationServer } from './discovery.js'
-import { describe, transport, withoutIdToken } from './transport.js'
+import { describe, fetchFor, transport, withoutIdToken } from './transport.js'
 
 /** The JWT `error` set when a refresh fails; surfaced as `session.error`. */
 export const REFRESH_ERROR = 'RefreshAccessTokenError'
@@ -53,10 +53,11 @@ function prune(now: number) {
 async function refresh(options: ResolvedConfig, provider: OAuthConfig, token: JWT, refreshToken: string): Promise<JWT> {
   const now = options.now()
   try {
-    const as = await authorizationServer(provider, options.fetch, now)
+    const fetchImpl = fetchFor(options, provider)
+    const as = await authorizationServer(provider, fetchImpl, now)
     const client = clientFor(provider, now)
     const auth = clientAuthFor(provider)
-    const http = transport(provider, options.fetch)
+    const http = transport(provider, fetchImpl)
     const dpop = dpopFor(provider, client)
     const result = await withDpopRetry(dpop, async () => {
       let response = await oauth.refreshTokenGrantRequest(as, client, auth, refreshToken, { ...http, DPoP: dpop })

@@ -5,7 +5,7 @@ import { AuthError, OAuthSignin } from '../errors.js'
 import { mintChecks } from './checks.js'
 import { clientAuthFor, clientFor, dpopFor, withDpopRetry } from './client.js'
 import { authorizationServer, authorizationUrlParams, endpointParams } from './discovery.js'
-import { describe, safeCause, transport } from './transport.js'
+import { describe, fetchFor, safeCause, transport } from './transport.js'
 
 /** Parameters Latch owns; neither provider config nor the sign-in query may set them. */
 const RESERVED = new Set([
@@ -54,7 +54,8 @@ export function authorizationParams(ctx: RequestContext, provider: OAuthConfig):
 export async function oauthSignin(ctx: RequestContext, provider: OAuthConfig): Promise<ResponseInternal> {
   try {
     const now = ctx.options.now()
-    const as = await authorizationServer(provider, ctx.options.fetch, now)
+    const fetchImpl = fetchFor(ctx.options, provider)
+    const as = await authorizationServer(provider, fetchImpl, now)
     const client = clientFor(provider, now)
     const params = authorizationParams(ctx, provider)
     const formPost = params.response_mode === 'form_post'
@@ -72,7 +73,7 @@ export async function oauthSignin(ctx: RequestContext, provider: OAuthConfig): P
 
     const url = new URL(as.authorization_endpoint!)
     if (provider.par) {
-      const http = transport(provider, ctx.options.fetch)
+      const http = transport(provider, fetchImpl)
       const auth = clientAuthFor(provider)
       const pushed = await withDpopRetry(dpop, async () => {
         const response = await oauth.pushedAuthorizationRequest(as, client, auth, request, { ...http, DPoP: dpop })

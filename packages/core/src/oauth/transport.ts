@@ -1,6 +1,8 @@
 import * as oauth from 'oauth4webapi'
 import { Configuration } from '../errors.js'
+import type { ResolvedConfig } from '../context.js'
 import type { OAuthConfig } from '../providers/types.js'
+import { customFetch } from '../symbols.js'
 
 /** Options shared by every oauth4webapi HTTP call: the injected fetch and the dev-only insecure switch. */
 export interface TransportOptions {
@@ -65,6 +67,12 @@ export function assertTransportAllowed(provider: OAuthConfig, urls: Iterable<str
       )
     }
   }
+}
+
+/** The fetch for a provider's requests: `config[customFetch] ?? provider[customFetch] ?? fetch`. */
+export function fetchFor(options: ResolvedConfig, provider: OAuthConfig): typeof fetch {
+  if (options.config[customFetch]) return options.fetch
+  return provider[customFetch] ?? options.fetch
 }
 
 /** The oauth4webapi request options for a provider. */

@@ -85,6 +85,21 @@ describe('plain OAuth 2.0 provider (GitHub) with an injected fetch', () => {
     expect(logs.join('\n')).not.toContain('gho_token')
   })
 
+  it('a provider-level [customFetch] is used when the config has none', async () => {
+    const gh = fakeGitHub()
+    const config: AuthConfig = {
+      secret: SECRET,
+      url: ORIGIN,
+      logger: { error: () => {}, warn: () => {}, debug: () => {} },
+      providers: [{ ...GitHub({ clientId: 'gh-id', clientSecret: GH_SECRET }), [customFetch]: gh.impl }],
+    }
+    const b = new Browser(config, ORIGIN)
+    const res = await startSignIn(b, 'github')
+    const cb = gh.authorize(res.headers.get('location')!)
+    expect((await b.fetch(cb.pathname + cb.search)).headers.get('location')).toBe(`${ORIGIN}/dashboard`)
+    expect(gh.requests.map((r) => r.url)).toContain('https://api.github.com/user/emails')
+  })
+
   it('an expired check cookie (older than 15 minutes) is rejected', async () => {
     const gh = fakeGitHub()
     let offset = 0
