@@ -1,0 +1,121 @@
+import { Auth, type ProviderInput, type ResponseInternal, type Session } from '@latch/core'
+import { headers } from 'next/headers.js'
+import { redirect as nextRedirect } from 'next/navigation.js'
+import type { ConfigResolver, Prepared } from './config.js'
+import { internalRequest, originFor, sessionFromRaw } from './session.js'
+import { setCookies } from './next-cookies.js'
+
+export interface SignInOptions {
+  /** Where to go after signing in. Default: the page the action came from (Referer), else `/`. */
+  redirectTo?: string
+  /** v4 name of `redirectTo`. */
+  callbackUrl?: string
+  /** `false`: return the URL instead of calling `redirect()`. Default true. */
+  redirect?: boolean
+  /** Anything else is posted to the provider (credentials fields, an email address). */
+  [field: string]: unknown
+}
+
+export type AuthorizationParams = string | string[][] | Record<string, string> | URLSearchParams
+
+export interface SignOutOptions {
+  redirectTo?: string
+  callbackUrl?: string
+  redirect?: boolean
+}
+
+type HeadersLike = Awaited<ReturnType<typeof headers>>
+
+function fields(options: SignInOptions | FormData | undefined): Record<string, string> & { redirect?: string } {
+  const out: Record<string, string> = {}
+  if (!options) return out
+  const entries = options instanceof FormData ? [...options.entries()] : Object.entries(options)
+  for (const [k, v] of entries) {
+    if (k.startsWith('$ACTION')) continue // Next's own hidden fields on <form action={...}>
+    if (typeof v === 'string') out[k] = v
+    else if (typeof v === 'number' || typeof v === 'boolean') out[k] = String(v)
+  }
+  return out
+}
+
+function findProvider(p: Prepared, id: string): { id: string; type: string } | undefined {
+  for (const input of p.config.providers as ProviderInput[]) {
+    const provider = typeof input === 'function' ? input() : input
+    if (provider?.id === id) return provider
+  }
+  return undefined
+}
+
+function targetOf(res: ResponseInternal): string | undefined {
+  if (res.redirect) return res.redirect
+  const body = res.body as { url?: unknown } | undefined
+  return body && typeof body === 'object' && typeof body.url === 'string' ? body.url : undefined
+}
+
+function finish(url: string, shouldRedirect: boolean): string {
+  if (shouldRedirect) nextRedirect(url) // throws NEXT_REDIRECT: let it propagate
+  return url
+}
+
+/** Server-action `signIn`, `signOut` and `unstable_update` for a config resolver. */
+export function createActions(resolve: ConfigResolver) {
+  async function context(): Promise<{ p: Prepared; h: HeadersLike; origin: string }> {
+    const h = await headers()
+    const p = await resolve(undefined)
+    return { p, h, origin: originFor(p, h) }
+  }
+
+  /**
+   * Sign in from a server action or route handler. Sets the cookies and calls `redirect()` (which throws
+   * `NEXT_REDIRECT`: never swallow it in a try/catch, re-throw it). With `redirect: false` it returns the URL.
+   * A refused sign-in redirects to the sign-in page with `?error=...`, as the browser flow does.
+   */
+  async function signIn(provider?: string, options?: SignInOptions | FormData, authorizationParams?: AuthorizationParams): Promise<string> {
+    const { p, h, origin } = await context()
+    const { redirect, redirectTo, callbackUrl, ...rest } = fields(options)
+    const shouldRedirect = !(options instanceof FormData) ? (options as SignInOptions | undefined)?.redirect !== false : redirect !== 'false'
+    const to = redirectTo ?? callbackUrl ?? h.get('referer') ?? '/'
+    const found = provider ? findProvider(p, provider) : undefined
+    if (!found) {
+      const page = new URL(p.signInPage, origin)
+      page.searchParams.set('callbackUrl', to)
+      return finish(page.href, shouldRedirect)
+    }
+    const credentials = found.type === 'credentials'
+    const query = credentials || !authorizationParams ? '' : `?${new URLSearchParams(authorizationParams)}`
+    const path = `/${credentials ? 'callback' : 'signin'}/${encodeURIComponent(found.id)}${query}`
+    const body = new URLSearchParams({ ...rest, callbackUrl: to })
+    const res = await Auth(
+      internalRequest(p, h, path, { method: 'POST', body, contentType: 'application/x-www-form-urlencoded', origin }),
+      p.action,
+    )
+    await setCookies(res.cookies, true)
+    return finish(targetOf(res) ?? `${origin}${p.basePath}/error?error=Configuration`, shouldRedirect)
+  }
+
+  /** Sign out from a server action: clears the session cookie and calls `redirect()` (re-throw `NEXT_REDIRECT`). */
+  async function signOut(options: SignOutOptions = {}): Promise<string> {
+    const { p, h, origin } = await context()
+    const to = options.redirectTo ?? options.callbackUrl ?? h.get('referer') ?? '/'
+    const body = new URLSearchParams({ callbackUrl: to })
+    const res = await Auth(
+      internalRequest(p, h, '/signout', { method: 'POST', body, contentType: 'application/x-www-form-urlencoded', origin }),
+      p.action,
+    )
+    await setCookies(res.cookies, true)
+    return finish(targetOf(res) ?? `${origin}/`, options.redirect !== false)
+  }
+
+  /** Update the session (runs the jwt/session callbacks with `trigger: "update"`) and re-issue its cookie. */
+  async function update(data: Partial<Session> | Record<string, unknown>): Promise<Session | null> {
+    const { p, h, origin } = await context()
+    const res = await Auth(
+      internalRequest(p, h, '/session', { method: 'POST', body: JSON.stringify({ data }), contentType: 'application/json', origin }),
+      p.action,
+    )
+    await setCookies(res.cookies, true)
+    return sessionFromRaw(res)
+  }
+
+  return { signIn, signOut, update }
+}

@@ -1,0 +1,154 @@
+import type { Awaitable, Session } from '@latch/core'
+import { headers } from 'next/headers.js'
+import { NextResponse, type NextRequest } from 'next/server.js'
+import type { ConfigResolver, Prepared } from './config.js'
+import { rawSessionOf, sessionOf } from './session.js'
+import { setCookies } from './next-cookies.js'
+
+/** A request with its session, as seen by `auth((req) => ...)`. */
+export type NextAuthRequest = NextRequest & { auth: Session | null }
+
+/** The Node request of the pages router (`NextApiRequest`, `ctx.req` of getServerSideProps). */
+export interface NodeRequestLike {
+  headers: Record<string, string | string[] | undefined>
+  url?: string
+}
+/** The Node response of the pages router (`NextApiResponse`, `ctx.res`). */
+export interface NodeResponseLike {
+  getHeader(name: string): number | string | string[] | undefined
+  setHeader(name: string, value: number | string | readonly string[]): unknown
+}
+
+export type AuthHandler<C = any> = (request: NextAuthRequest, context: C) => Awaitable<Response | void | undefined | null>
+export type WrappedHandler<C = any> = (request: NextRequest, context: C) => Promise<Response>
+
+export interface AuthFunction {
+  /** Server components, server actions, route handlers: reads the request through `await headers()`. */
+  (): Promise<Session | null>
+  /** Wrap a route handler or a proxy/middleware function: `req.auth` is the session. */
+  <C = any>(handler: AuthHandler<C>): WrappedHandler<C>
+  /** Use as `proxy.ts` / `middleware.ts` itself: `export { auth as proxy }`. */
+  (request: NextRequest, event?: unknown): Promise<Response>
+  /** `getServerSideProps(ctx)`. */
+  (context: { req: NodeRequestLike; res: NodeResponseLike }): Promise<Session | null>
+  /** Pages-router API routes: `auth(req, res)`. */
+  (req: NodeRequestLike, res: NodeResponseLike): Promise<Session | null>
+}
+
+function isWebRequest(x: unknown): x is NextRequest {
+  return x instanceof Request || (!!x && typeof (x as Request).headers?.get === 'function' && typeof (x as Request).url === 'string')
+}
+
+/** Append Set-Cookie values, copying the Response when its headers are immutable (Response.redirect). */
+export function withCookies(res: Response, cookies: string[]): Response {
+  if (!cookies.length) return res
+  let out = res
+  try {
+    for (const c of cookies) out.headers.append('set-cookie', c)
+  } catch {
+    out = new Response(res.body, res)
+    for (const c of cookies) out.headers.append('set-cookie', c)
+  }
+  return out
+}
+
+/** The public origin for URLs shown to the browser: AUTH_URL, forwarded headers with trustHost, else the request's. */
+export function publicOrigin(p: Prepared, request: NextRequest): string {
+  if (p.origin) return p.origin
+  const url = new URL(request.url)
+  if (p.config.trustHost) {
+    const host = (request.headers.get('x-forwarded-host') ?? request.headers.get('host'))?.split(',')[0]?.trim()
+    const proto = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim()
+    if (host && /^[A-Za-z0-9.:[\]-]+$/.test(host)) {
+      return `${proto === 'https' || proto === 'http' ? proto : url.protocol.slice(0, -1)}://${host}`
+    }
+  }
+  return url.origin
+}
+
+function isUnder(pathname: string, base: string): boolean {
+  return pathname === base || pathname.startsWith(base.endsWith('/') ? base : `${base}/`)
+}
+
+/** proxy.ts / middleware.ts: session, `authorized`, sign-in redirect, then the user's function if any. */
+async function middleware(p: Prepared, request: NextRequest, event: unknown, fn?: AuthHandler): Promise<Response> {
+  const origin = publicOrigin(p, request)
+  const { session, setCookies: cookies } = await sessionOf(p, request.headers, origin)
+  const url = new URL(request.url)
+  let response: Response | undefined | null | void
+  // The auth routes and the sign-in page always pass: refusing them would loop.
+  const signInPath = new URL(p.signInPage, origin).pathname
+  const open = (p.basePath !== '' && isUnder(url.pathname, p.basePath)) || url.pathname === signInPath
+  if (!open && p.authorized) {
+    const verdict = await p.authorized({ request, auth: session })
+    if (verdict instanceof Response) response = verdict
+    else if (!verdict) {
+      const to = new URL(p.signInPage, origin)
+      to.searchParams.set('callbackUrl', `${origin}${url.pathname}${url.search}`)
+      response = NextResponse.redirect(to)
+    }
+  }
+  if (!response && fn) {
+    ;(request as NextAuthRequest).auth = session
+    response = await fn(request as NextAuthRequest, event)
+  }
+  return withCookies(response ?? NextResponse.next(), cookies)
+}
+
+/** A route handler wrapped by `auth(handler)`: no `authorized` check, just `req.auth`. */
+async function routeHandler(p: Prepared, request: NextRequest, context: unknown, fn: AuthHandler): Promise<Response> {
+  const { session, setCookies: cookies } = await sessionOf(p, request.headers, publicOrigin(p, request))
+  ;(request as NextAuthRequest).auth = session
+  const res = await fn(request as NextAuthRequest, context)
+  if (!res) throw new Error('@latch/next: a route handler wrapped with auth() must return a Response')
+  return withCookies(res, cookies)
+}
+
+function appendNodeCookies(res: NodeResponseLike, cookies: string[]): void {
+  if (!cookies.length) return
+  const prev = res.getHeader('set-cookie')
+  const list = prev === undefined ? [] : Array.isArray(prev) ? prev : [String(prev)]
+  res.setHeader('set-cookie', [...list, ...cookies])
+}
+
+/** Build `auth` for a config resolver. */
+export function createAuth(resolve: ConfigResolver): AuthFunction {
+  async function nodeSession(req: NodeRequestLike, res: NodeResponseLike | undefined): Promise<Session | null> {
+    const p = await resolve(undefined)
+    const { session, setCookies: cookies } = await sessionOf(p, req.headers)
+    if (res) appendNodeCookies(res, cookies)
+    return session
+  }
+
+  function auth(...args: unknown[]): unknown {
+    const [first, second] = args
+    if (first === undefined) {
+      return (async () => {
+        const h = await headers()
+        const p = await resolve(undefined)
+        const { session, cookies } = await rawSessionOf(p, h)
+        await setCookies(cookies, false)
+        return session
+      })()
+    }
+    if (typeof first === 'function') {
+      const fn = first as AuthHandler
+      return async (request: NextRequest, context: unknown) => {
+        const p = await resolve(request)
+        // A route handler's context has `params`; proxy/middleware get a NextFetchEvent (or nothing in tests).
+        const isMiddleware = !context || typeof (context as { waitUntil?: unknown }).waitUntil === 'function'
+        return isMiddleware ? middleware(p, request, context, fn) : routeHandler(p, request, context, fn)
+      }
+    }
+    if (isWebRequest(first)) return resolve(first).then((p) => middleware(p, first, second))
+    if (first && typeof first === 'object' && 'req' in first && 'res' in first) {
+      const ctx = first as { req: NodeRequestLike; res: NodeResponseLike }
+      return nodeSession(ctx.req, ctx.res)
+    }
+    if (first && typeof first === 'object' && 'headers' in first) {
+      return nodeSession(first as NodeRequestLike, second as NodeResponseLike | undefined)
+    }
+    throw new TypeError('@latch/next: auth() takes no argument, a handler, a request, (req, res) or a getServerSideProps context')
+  }
+  return auth as AuthFunction
+}

@@ -1,0 +1,84 @@
+import { applyEnv, raw, skipCSRFCheck, type AuthConfig, type Awaitable, type CallbacksOptions, type Session } from '@latch/core'
+import type { NextRequest } from 'next/server.js'
+
+/** What `authorized` may answer: allow (`true`), refuse (`false`: redirect to sign-in), or a Response of its own. */
+export type AuthorizedResult = boolean | Response | undefined | null | void
+
+export interface NextAuthCallbacks extends CallbacksOptions {
+  /**
+   * Runs in `proxy.ts` / `middleware.ts` for each matched request. Return false to send the visitor to the
+   * sign-in page (with `callbackUrl`), a Response (redirect, rewrite, 401) to answer with it, true to go on.
+   */
+  authorized?: (params: { request: NextRequest; auth: Session | null }) => Awaitable<AuthorizedResult>
+}
+
+export interface NextAuthConfig extends Omit<AuthConfig, 'callbacks' | 'raw'> {
+  callbacks?: NextAuthCallbacks
+  /** Default `/api/auth`, or the path of AUTH_URL when it has one. */
+  basePath?: string
+}
+
+/** A config object, or a function of the request (undefined in server components and server actions). */
+export type NextAuthConfigInput = NextAuthConfig | ((request: NextRequest | undefined) => Awaitable<NextAuthConfig>)
+
+type Env = Record<string, string | undefined>
+
+/** `process.env` with the v4 names (`NEXTAUTH_SECRET`, `NEXTAUTH_URL`) as fallbacks. Read per call, never cached. */
+export function nextEnv(): Env {
+  const env: Env = { ...(globalThis.process?.env ?? {}) }
+  env.AUTH_SECRET ||= env.NEXTAUTH_SECRET
+  env.AUTH_URL ||= env.NEXTAUTH_URL
+  return env
+}
+
+/** The config used for a request: environment applied, basePath defaulted to `/api/auth`. */
+export interface Prepared {
+  config: AuthConfig
+  /** Same config with `raw` and `skipCSRFCheck`, for server actions (Next checks their origin itself). */
+  action: AuthConfig & { raw: typeof raw }
+  basePath: string
+  /** AUTH_URL's origin, when set. */
+  origin?: string
+  signInPage: string
+  authorized?: NextAuthCallbacks['authorized']
+}
+
+const prepared = new WeakMap<NextAuthConfig, Prepared>()
+
+function trimPath(p: string): string {
+  const out = ('/' + p.trim()).replace(/\/{2,}/g, '/').replace(/\/+$/, '')
+  return out
+}
+
+/** Apply env and defaults once per user config object (so the core's per-config cache stays warm). */
+export function prepare(user: NextAuthConfig): Prepared {
+  const hit = prepared.get(user)
+  if (hit) return hit
+  const withEnv = applyEnv(user as AuthConfig, nextEnv())
+  let url: URL | undefined
+  try {
+    url = withEnv.url ? new URL(String(withEnv.url)) : undefined
+  } catch {
+    url = undefined // the core reports the bad AUTH_URL as a Configuration error
+  }
+  const basePath = trimPath(user.basePath ?? (url && url.pathname !== '/' ? url.pathname : '/api/auth'))
+  const config: AuthConfig = { ...withEnv, basePath }
+  const action: AuthConfig & { raw: typeof raw } = { ...config, raw, skipCSRFCheck }
+  const out: Prepared = {
+    config,
+    action,
+    basePath,
+    origin: url?.origin,
+    signInPage: user.pages?.signIn ?? `${basePath}/signin`,
+    authorized: user.callbacks?.authorized,
+  }
+  prepared.set(user, out)
+  return out
+}
+
+export type ConfigResolver = (request: NextRequest | undefined) => Promise<Prepared>
+
+export function resolver(input: NextAuthConfigInput): ConfigResolver {
+  if (typeof input === 'function') return async (request) => prepare(await input(request))
+  return async () => prepare(input)
+}

@@ -1,0 +1,109 @@
+/**
+ * NextAuth v4's `withAuth` middleware, token based (no config object needed):
+ *
+ *   export { default } from '@latch/next/middleware'             // every matched page needs a session
+ *   export default withAuth((req) => { ... req.nextauth.token ... }, { callbacks: { authorized: ({ token }) => token?.role === 'admin' } })
+ *
+ * Works as Next 16 `proxy.ts` (`export const proxy = withAuth(...)`) and Next 15 `middleware.ts`.
+ */
+import type { Awaitable } from '@latch/core'
+import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server.js'
+import { getToken, type JWT } from './jwt.js'
+import { nextEnv } from './lib/config.js'
+
+export type { JWT }
+
+export interface WithAuthOptions {
+  pages?: { signIn?: string; error?: string }
+  cookies?: { sessionToken?: { name?: string } }
+  jwt?: { decode?: (params: { token?: string; secret: string | string[]; salt: string }) => Awaitable<JWT | null> }
+  callbacks?: {
+    /** Default: signed in (`!!token`). */
+    authorized?: (params: { token: JWT | null; req: NextRequest }) => Awaitable<boolean>
+  }
+  /** Default AUTH_SECRET, else NEXTAUTH_SECRET. */
+  secret?: string | string[]
+}
+
+export type NextRequestWithAuth = NextRequest & { nextauth: { token: JWT | null } }
+type MiddlewareResult = Response | NextResponse | null | undefined | void
+export type NextMiddlewareWithAuth = (request: NextRequestWithAuth, event: NextFetchEvent) => Awaitable<MiddlewareResult>
+export type NextMiddleware = (request: NextRequest, event: NextFetchEvent) => Promise<MiddlewareResult>
+
+const PUBLIC_PREFIXES = ['/_next', '/favicon.ico']
+
+function authBasePath(env: Record<string, string | undefined>): string {
+  try {
+    const path = env.AUTH_URL ? new URL(env.AUTH_URL).pathname.replace(/\/+$/, '') : ''
+    return path || '/api/auth'
+  } catch {
+    return '/api/auth'
+  }
+}
+
+async function handle(req: NextRequest, event: NextFetchEvent, options: WithAuthOptions, fn?: NextMiddlewareWithAuth): Promise<MiddlewareResult> {
+  const env = nextEnv()
+  const { pathname, search } = req.nextUrl
+  const nextBase = req.nextUrl.basePath ?? ''
+  let origin = req.nextUrl.origin
+  try {
+    if (env.AUTH_URL) origin = new URL(env.AUTH_URL).origin
+  } catch {
+    // keep the request's origin
+  }
+  const authPath = authBasePath(env)
+  const signInPage = options.pages?.signIn ?? `${authPath}/signin`
+  const errorPage = options.pages?.error ?? `${authPath}/error`
+  // Never guard the auth routes or the pages that sign in: that would loop.
+  if (pathname === authPath || pathname.startsWith(`${authPath}/`) || pathname === signInPage || pathname === errorPage) return
+  if (PUBLIC_PREFIXES.some((p) => pathname.startsWith(p))) return
+
+  const secret = options.secret ?? env.AUTH_SECRET
+  if (!secret) {
+    console.error('[latch][error] withAuth: no secret; set AUTH_SECRET or pass { secret }')
+    const url = new URL(`${nextBase}${errorPage}`, origin)
+    url.searchParams.set('error', 'Configuration')
+    return NextResponse.redirect(url)
+  }
+  const token = await getToken({
+    req,
+    secret,
+    cookieName: options.cookies?.sessionToken?.name,
+    decode: options.jwt?.decode as Parameters<typeof getToken>[0]['decode'],
+    legacy: true,
+  })
+  let ok = false
+  try {
+    ok = Boolean(await (options.callbacks?.authorized ?? (({ token: t }) => !!t))({ token, req }))
+  } catch (e) {
+    console.error('[latch][error] withAuth: callbacks.authorized threw', e)
+    ok = false // fail closed
+  }
+  if (!ok) {
+    const url = new URL(`${nextBase}${signInPage}`, origin)
+    url.searchParams.set('callbackUrl', `${nextBase}${pathname}${search}`)
+    return NextResponse.redirect(url)
+  }
+  if (!fn) return
+  ;(req as NextRequestWithAuth).nextauth = { token }
+  return fn(req as NextRequestWithAuth, event)
+}
+
+/** Use directly as the middleware, or with your own function and/or options. */
+export function withAuth(req: NextRequest, event: NextFetchEvent): Promise<MiddlewareResult>
+export function withAuth(middleware: NextMiddlewareWithAuth, options?: WithAuthOptions): NextMiddleware
+export function withAuth(options?: WithAuthOptions): NextMiddleware
+export function withAuth(...args: unknown[]): unknown {
+  const [first, second] = args
+  if (first instanceof Request || (first && typeof (first as Request).headers?.get === 'function' && 'nextUrl' in (first as object))) {
+    return handle(first as NextRequest, second as NextFetchEvent, {})
+  }
+  if (typeof first === 'function') {
+    const options = (second as WithAuthOptions | undefined) ?? {}
+    return (req: NextRequest, event: NextFetchEvent) => handle(req, event, options, first as NextMiddlewareWithAuth)
+  }
+  const options = (first as WithAuthOptions | undefined) ?? {}
+  return (req: NextRequest, event: NextFetchEvent) => handle(req, event, options)
+}
+
+export default withAuth

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  resolve: { conditions: ['latch-source'] },
+  ssr: { resolve: { conditions: ['latch-source'] } },
+  test: {
+    name: 'next',
+    include: ['test/**/*.test.{ts,tsx}'],
+    exclude: ['test/e2e/**'],
+    testTimeout: 20_000,
+  },
+})
