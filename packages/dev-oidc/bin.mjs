@@ -2,6 +2,7 @@
 // Start the local OIDC provider and print its issuer.
 //   node packages/dev-oidc/bin.mjs [--port 4010] [--client-id latch-dev] [--client-secret latch-dev-secret]
 //                                 [--redirect-uri http://127.0.0.1:3000/auth/callback/dev-oidc]...
+// Environment: DEV_OIDC_PORT, DEV_OIDC_CLIENT_ID, DEV_OIDC_CLIENT_SECRET, DEV_OIDC_REDIRECT_URIS (comma-separated).
 import { parseArgs } from 'node:util'
 import { startDevOidc } from './index.mjs'
 
@@ -20,7 +21,8 @@ if (values.help) {
   process.exit(0)
 }
 
-const redirectUris = values['redirect-uri'] ?? [
+const fromEnv = process.env.DEV_OIDC_REDIRECT_URIS?.split(',').map((s) => s.trim()).filter(Boolean)
+const redirectUris = values['redirect-uri'] ?? fromEnv ?? [
   'http://127.0.0.1:3000/auth/callback/dev-oidc',
   'http://localhost:3000/auth/callback/dev-oidc',
 ]

@@ -122,5 +122,8 @@ export async function withoutIdToken(response: Response): Promise<Response> {
   if (!body || typeof body !== 'object' || !('id_token' in body)) return response
   const { id_token: _drop, ...rest } = body
   void _drop
-  return new Response(JSON.stringify(rest), { status: response.status, headers: response.headers })
+  const headers = new Headers(response.headers)
+  headers.delete('content-length')
+  headers.delete('content-encoding')
+  return new Response(JSON.stringify(rest), { status: response.status, headers })
 }

@@ -100,6 +100,44 @@ describe('plain OAuth 2.0 provider (GitHub) with an injected fetch', () => {
     expect(gh.requests.map((r) => r.url)).toContain('https://api.github.com/user/emails')
   })
 
+  it('user profile() and account() overrides shape the user and the account', async () => {
+    const gh = fakeGitHub()
+    const seen: Record<string, unknown> = {}
+    const config: AuthConfig = {
+      secret: SECRET,
+      url: ORIGIN,
+      logger: { error: () => {}, warn: () => {}, debug: () => {} },
+      providers: [
+        GitHub({
+          clientId: 'gh-id',
+          clientSecret: GH_SECRET,
+          profile: (p) => ({ id: String(p.id), name: p.login.toUpperCase(), email: p.email, image: null, role: 'dev' }),
+          account: (t) => ({ access_token: t.access_token, scope: t.scope as string, custom: 'yes' }),
+        }),
+      ],
+      callbacks: {
+        jwt: ({ token, user, account }) => {
+          if (account) Object.assign(seen, { user, account })
+          return token
+        },
+      },
+      [customFetch]: gh.impl,
+    }
+    const b = new Browser(config, ORIGIN)
+    const res = await startSignIn(b, 'github')
+    const cb = gh.authorize(res.headers.get('location')!)
+    await b.fetch(cb.pathname + cb.search)
+    expect(seen.user).toMatchObject({ id: '42', name: 'OCTO', role: 'dev' })
+    expect(seen.account).toEqual({
+      access_token: 'gho_token',
+      scope: 'read:user,user:email',
+      custom: 'yes',
+      provider: 'github',
+      type: 'oauth',
+      providerAccountId: '42',
+    })
+  })
+
   it('an expired check cookie (older than 15 minutes) is rejected', async () => {
     const gh = fakeGitHub()
     let offset = 0
