@@ -134,7 +134,7 @@ describe('OAuth callback attacks', () => {
     expect(res.status).toBe(302)
     expect(tokenCalls).toBe(1)
     expect(hasSession(browser)).toBe(false)
-    expect(logs.some((l) => l.startsWith('error'))).toBe(true)
+    expect(logs.some((l) => l.includes('OAuthCallbackError') && l.includes('token exchange'))).toBe(true)
     const basic = btoa(`client-a:${CLIENT_SECRET}`)
     for (const line of logs) {
       expect(line).not.toContain(CLIENT_SECRET)
