@@ -215,7 +215,9 @@ export function defineIntegrationSuite(options: IntegrationSuiteOptions): void {
     it(`${options.trustsForwardedHeaders ? 'honours' : 'ignores'} X-Forwarded-Host`, async () => {
       const forwarded = { 'x-forwarded-host': EVIL, 'x-forwarded-proto': 'https' }
       const jar = new CookieJar()
-      const res = await signIn(jar, { callbackUrl: options.protectedPage }, forwarded)
+      // Behind a trusted proxy the browser is on https://evil.example and sends that Origin.
+      const origin = options.trustsForwardedHeaders ? { origin: `https://${EVIL}` } : {}
+      const res = await signIn(jar, { callbackUrl: options.protectedPage }, { ...forwarded, ...origin })
       expect(res.status).toBeLessThan(500)
       const location = res.headers.get('location') ?? ''
       await res.text()

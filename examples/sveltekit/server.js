@@ -1,0 +1,34 @@
+// `pnpm start` (after `vite build`): the adapter-node server plus the embedded local OIDC provider. Local use only.
+import { startDevOidc } from '@latch/dev-oidc'
+
+const host = '127.0.0.1'
+const port = Number(process.env.PORT ?? 3002)
+const appUrl = process.env.ORIGIN ?? `http://${host}:${port}`
+
+if (!process.env.AUTH_SECRET) {
+  // A fixed secret so sessions survive restarts while you try things out. Never use it outside your machine.
+  process.env.AUTH_SECRET = 'latch-example-sveltekit-dev-secret-do-not-use-in-production'
+  console.warn('AUTH_SECRET is not set: using a development-only default secret.')
+}
+
+const client = { id: 'latch-example-sveltekit', secret: 'latch-example-sveltekit-secret' }
+const oidc = await startDevOidc({
+  port: Number(process.env.OIDC_PORT ?? port + 1000),
+  clients: [{ client_id: client.id, client_secret: client.secret, redirect_uris: [`${appUrl}/auth/callback/dev-oidc`] }],
+})
+
+Object.assign(process.env, {
+  HOST: host,
+  PORT: String(port),
+  ORIGIN: appUrl,
+  AUTH_URL: process.env.AUTH_URL ?? appUrl,
+  AUTH_DEV_OIDC_ISSUER: oidc.issuer,
+  AUTH_DEV_OIDC_ID: client.id,
+  AUTH_DEV_OIDC_SECRET: client.secret,
+})
+
+// adapter-node's server reads HOST, PORT and ORIGIN from the environment.
+await import('./build/index.js')
+console.log(`Latch SvelteKit example on ${appUrl} (local OIDC provider at ${oidc.issuer})`)
+process.on('SIGTERM', () => void oidc.close())
+process.on('SIGINT', () => void oidc.close())

@@ -1,0 +1,4 @@
+import { signIn } from '$lib/server/auth.js'
+
+/** @type {import('./$types').Actions} */
+export const actions = { default: signIn }

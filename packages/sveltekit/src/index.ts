@@ -1,0 +1,128 @@
+/**
+ * Latch for SvelteKit.
+ *
+ *   // src/hooks.server.ts
+ *   export const { handle, signIn, signOut } = SvelteKitAuth({ providers: [...] })
+ *   // src/routes/signin/+page.server.ts
+ *   export const actions = { default: signIn }
+ *
+ * `handle` serves the auth routes under `basePath` and sets `event.locals.auth()` (the session, or null)
+ * and `event.locals.csrfToken()` (for the hidden `csrfToken` field of the sign-in/out forms).
+ * CSRF stays on: the forms carry the token, and SvelteKit's origin check guards form posts as well.
+ * `AUTH_*` variables come from `$env/dynamic/private`.
+ */
+import { env } from '$env/dynamic/private'
+import { redirect } from '@sveltejs/kit'
+import { Auth, applyEnv, getSession, type AuthConfig, type Session } from '@latch/core'
+import { applySetCookies } from './cookies.js'
+import type { KitHandle, KitRequestEvent, KitResolve } from './kit-types.js'
+
+export type { AuthConfig, Session } from '@latch/core'
+export type * from './kit-types.js'
+
+export interface LatchLocals {
+  auth(): Promise<Session | null>
+  csrfToken(): Promise<string>
+}
+
+export type ConfigInput = AuthConfig | ((event: KitRequestEvent) => AuthConfig | Promise<AuthConfig>)
+
+/** Headers only a proxy may set: the adapter (ORIGIN / HOST_HEADER / PROTOCOL_HEADER) has already decided `event.url`. */
+const PROXY_HEADERS = ['x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'forwarded']
+
+function basePathOf(config: AuthConfig): string {
+  if (config.basePath) return `/${config.basePath.replace(/^\/+|\/+$/g, '')}`
+  const path = config.url ? new URL(String(config.url)).pathname.replace(/\/+$/, '') : ''
+  return path || '/auth'
+}
+
+/** A Request for the core at `event.url`, without proxy headers; the body stream is passed on untouched. */
+function toRequest(event: KitRequestEvent, init: { path?: string; method?: string; body?: BodyInit; headers?: Record<string, string> } = {}): Request {
+  const headers = new Headers(event.request.headers)
+  for (const name of PROXY_HEADERS) headers.delete(name)
+  for (const [k, v] of Object.entries(init.headers ?? {})) headers.set(k, v)
+  const url = init.path ? new URL(init.path, event.url) : event.url
+  if (init.method) return new Request(url, { method: init.method, headers, body: init.body ?? null })
+  const hasBody = event.request.method !== 'GET' && event.request.method !== 'HEAD'
+  return new Request(url, { method: event.request.method, headers, body: hasBody ? event.request.body : null, duplex: 'half' } as RequestInit)
+}
+
+export function SvelteKitAuth(input: ConfigInput): { handle: KitHandle; signIn: (event: KitRequestEvent) => Promise<never>; signOut: (event: KitRequestEvent) => Promise<never> } {
+  const withEnv = new WeakMap<AuthConfig, AuthConfig>()
+  async function configOf(event: KitRequestEvent): Promise<AuthConfig> {
+    const config = typeof input === 'function' ? await input(event) : input
+    let out = withEnv.get(config)
+    if (!out) withEnv.set(config, (out = applyEnv(config, env)))
+    return out
+  }
+
+  const handle: KitHandle = async ({ event, resolve }: { event: KitRequestEvent; resolve: KitResolve }) => {
+    const config = await configOf(event)
+    const basePath = basePathOf(config)
+    const path = event.url.pathname
+    if (path === basePath || path.startsWith(`${basePath}/`)) return Auth(toRequest(event), config)
+    let session: Promise<Session | null> | undefined
+    const locals = event.locals as LatchLocals
+    locals.auth = () => (session ??= getSession(toRequest(event, { method: 'GET' }), config))
+    locals.csrfToken = async () => {
+      const res = await Auth(toRequest(event, { path: `${basePath}/csrf`, method: 'GET' }), config)
+      applySetCookies(event, res)
+      const body = (await res.json()) as { csrfToken?: string }
+      if (!body.csrfToken) throw new Error(`@latch/sveltekit: no CSRF token (${res.status}); check the auth config`)
+      return body.csrfToken
+    }
+    return resolve(event)
+  }
+
+  /** POST an action's form to a core route; apply its cookies; follow with a 303 to where the core says. */
+  async function act(event: KitRequestEvent, route: (config: AuthConfig, form: URLSearchParams) => string | { page: string }): Promise<never> {
+    const config = await configOf(event)
+    let form: FormData
+    try {
+      form = await event.request.formData()
+    } catch {
+      form = new FormData()
+    }
+    const body = new URLSearchParams()
+    for (const [k, v] of form) if (typeof v === 'string') body.append(k, v)
+    if (!body.has('callbackUrl') && body.has('redirectTo')) body.set('callbackUrl', body.get('redirectTo')!)
+    const path = route(config, body)
+    if (typeof path === 'object') {
+      const callbackUrl = body.get('callbackUrl')
+      redirect(303, callbackUrl ? `${path.page}?callbackUrl=${encodeURIComponent(callbackUrl)}` : path.page)
+    }
+    const res = await Auth(
+      toRequest(event, {
+        path,
+        method: 'POST',
+        body: body.toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-auth-return-redirect': '1' },
+      }),
+      config,
+    )
+    applySetCookies(event, res)
+    let url = `${basePathOf(config)}/error?error=Configuration`
+    if ((res.headers.get('content-type') ?? '').includes('application/json')) {
+      const json = (await res.json().catch(() => null)) as { url?: unknown } | null
+      if (typeof json?.url === 'string') url = json.url
+    } else if (res.headers.get('location')) url = res.headers.get('location')!
+    // Same-origin targets become paths (client-side navigation); a provider's URL stays absolute.
+    const target = new URL(url, event.url)
+    redirect(303, target.origin === event.url.origin ? target.pathname + target.search + target.hash : target.href)
+  }
+
+  /** Form action: `providerId` picks the provider (default: the sign-in page); credentials post their fields. */
+  const signIn = (event: KitRequestEvent) =>
+    act(event, (config, form) => {
+      const id = form.get('providerId') ?? form.get('provider') ?? ''
+      const base = basePathOf(config)
+      if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) return { page: `${base}/signin` }
+      const provider = config.providers.map((p) => (typeof p === 'function' ? p() : p)).find((p) => p.id === id)
+      return provider?.type === 'credentials' ? `${base}/callback/${id}` : `${base}/signin/${id}`
+    })
+
+  /** Form action: sign out (the form carries `csrfToken`, optionally `callbackUrl`/`redirectTo`). */
+  const signOut = (event: KitRequestEvent) => act(event, (config) => `${basePathOf(config)}/signout`)
+
+  return { handle, signIn, signOut }
+}
