@@ -1,13 +1,23 @@
 import type { AuthConfig, Session } from './types.js'
 import { Auth } from './auth.js'
 import { resolveConfig } from './config/resolve.js'
+import { normalizeBasePath } from './http/paths.js'
+
+function basePathOf(config: AuthConfig): string {
+  try {
+    return resolveConfig(config).basePath
+  } catch {
+    // A broken config still gets a request: Auth() logs the problem and answers 500, read below as no session.
+    return normalizeBasePath(config.basePath ?? '/auth')
+  }
+}
 
 /**
  * The session for a request, or null. Fails closed: anything but a 200 JSON object is "no session",
  * so a misconfigured provider or a broken callback can never be mistaken for a signed-in user.
  */
 export async function getSession(request: Request, config: AuthConfig): Promise<Session | null> {
-  const { basePath } = resolveConfig(config)
+  const basePath = basePathOf(config)
   const url = new URL(`${basePath}/session`, request.url)
   const headers = new Headers()
   for (const name of ['cookie', 'x-forwarded-host', 'x-forwarded-proto', 'user-agent']) {

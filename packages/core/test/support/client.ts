@@ -36,7 +36,7 @@ export class Browser {
       body = JSON.stringify(init.json)
       headers.set('content-type', 'application/json')
     }
-    const url = new URL(path, this.origin)
+    const url = new URL(/^https?:/.test(path) ? path : this.origin + path)
     const res = await Auth(new Request(url, { ...init, headers, body, method: init.method ?? (init.form || init.json !== undefined || body ? 'POST' : 'GET') }), this.config)
     this.absorb(res)
     return res
