@@ -4,6 +4,7 @@ import type { JWT, JWTOptions } from './tokens/jwt-types.js'
 import type { Provider, ProviderInput } from './providers/types.js'
 import type { raw, skipCSRFCheck, customFetch } from './symbols.js'
 import type { AuthError } from './errors.js'
+import type { RateLimitConfig } from './rate-limit/types.js'
 
 export type { JWT, JWTOptions } from './tokens/jwt-types.js'
 export type Awaitable<T> = T | PromiseLike<T>
@@ -147,6 +148,8 @@ export interface AuthConfig {
   legacy?: { nextAuthV4?: boolean }
   /** Injectable clock (seconds since epoch), for tests. */
   clock?: () => number
+  /** Limits on credentials and email sign-in attempts (per identifier and per client IP). Default on, in memory. */
+  rateLimit?: RateLimitConfig | false
 }
 
 export type AuthAction =

@@ -1,12 +1,55 @@
 import type { RequestContext } from '../context.js'
-import type { AdapterUser } from '../adapters/types.js'
+import type { Adapter, AdapterAccount, AdapterUser } from '../adapters/types.js'
+import type { OAuthConfig } from '../providers/types.js'
 import type { Account, Profile, User } from '../types.js'
-import { MissingAdapter } from '../errors.js'
+import { AdapterError, AuthError, MissingAdapter, OAuthAccountNotLinked } from '../errors.js'
+import { readJwtSession } from '../session/jwt-session.js'
+import { readDbSession } from '../session/database-session.js'
+import { emit } from './events.js'
 
 export interface AdapterSignInResult {
   user: AdapterUser
   account: Account | null
   isNewUser: boolean
+  /** The database session of the request, when it belongs to another user and should be replaced. */
+  replacedSessionToken?: string
+}
+
+type Method = keyof Adapter
+
+/** Call an adapter method, turning a missing method or a throw into an AdapterError that names it. */
+async function call<M extends Method>(adapter: Adapter, method: M, ...args: Parameters<NonNullable<Adapter[M]>>): Promise<Awaited<ReturnType<NonNullable<Adapter[M]>>>> {
+  const fn = adapter[method] as ((...a: unknown[]) => unknown) | undefined
+  if (typeof fn !== 'function') throw new MissingAdapter(`The adapter has no ${method}()`)
+  try {
+    return (await fn.apply(adapter, args)) as Awaited<ReturnType<NonNullable<Adapter[M]>>>
+  } catch (e) {
+    if (e instanceof AuthError) throw e
+    throw new AdapterError(`adapter.${method} failed`, { cause: e })
+  }
+}
+
+/** The user this request is already signed in as (JWT `sub` or database session), or null. */
+async function currentUser(ctx: RequestContext, adapter: Adapter): Promise<{ user: AdapterUser; sessionToken?: string } | null> {
+  if (ctx.options.session.strategy === 'database') {
+    const found = await readDbSession(ctx).catch(() => null)
+    return found ? { user: found.user, sessionToken: found.session.sessionToken } : null
+  }
+  const found = await readJwtSession(ctx)
+  const sub = found?.token.sub
+  if (typeof sub !== 'string' || !sub) return null
+  const user = await call(adapter, 'getUser', sub)
+  return user ? { user } : null
+}
+
+/** The user fields an adapter stores, without the provider's id (the adapter's own id is used). */
+function newUserFrom(user: User, email: string | null, emailVerified: Date | null): AdapterUser {
+  const { id: _ignored, ...rest } = user
+  return { ...rest, id: crypto.randomUUID(), email: email as string, emailVerified }
+}
+
+function toAdapterAccount(account: Account, userId: string): AdapterAccount {
+  return { ...account, userId } as AdapterAccount
 }
 
 /**
@@ -17,7 +60,65 @@ export async function adapterSignIn(
   ctx: RequestContext,
   params: { user: User; account: Account | null; profile?: Profile },
 ): Promise<AdapterSignInResult> {
-  void ctx
-  void params
-  throw new MissingAdapter('Adapter sign-in is not implemented yet')
+  const adapter = ctx.options.adapter
+  if (!adapter) throw new MissingAdapter('Signing in with an adapter needs config.adapter')
+  const { account, profile } = params
+  if (!account) throw new AdapterError('Sign-in reached the adapter without an account')
+  const current = await currentUser(ctx, adapter)
+  const email = typeof params.user.email === 'string' && params.user.email ? params.user.email : null
+
+  if (account.type === 'email') {
+    if (!email) throw new AdapterError('An email sign-in has no address')
+    const byEmail = await call(adapter, 'getUserByEmail', email)
+    let user: AdapterUser
+    let isNewUser = false
+    if (byEmail) {
+      // Clicking the link proves the address: mark it verified.
+      user = await call(adapter, 'updateUser', { id: byEmail.id, emailVerified: new Date(ctx.options.now() * 1000) })
+      await emit(ctx, 'updateUser', { user })
+    } else {
+      user = await call(adapter, 'createUser', newUserFrom(params.user, email, new Date(ctx.options.now() * 1000)))
+      await emit(ctx, 'createUser', { user })
+      isNewUser = true
+    }
+    const replaced = current && current.user.id !== user.id ? current.sessionToken : undefined
+    return { user, account: { ...account, userId: user.id }, isNewUser, ...(replaced ? { replacedSessionToken: replaced } : {}) }
+  }
+
+  const byAccount = await call(adapter, 'getUserByAccount', { provider: account.provider, providerAccountId: account.providerAccountId })
+  if (byAccount) {
+    if (current && current.user.id !== byAccount.id) {
+      throw new OAuthAccountNotLinked(`The ${account.provider} account is already linked to another user`)
+    }
+    return { user: byAccount, account: { ...account, userId: byAccount.id }, isNewUser: false }
+  }
+
+  // A new account for this provider.
+  if (current) {
+    // Signed in: the user is adding a sign-in method to their own account.
+    const linked = toAdapterAccount(account, current.user.id)
+    await call(adapter, 'linkAccount', linked)
+    await emit(ctx, 'linkAccount', { user: current.user, account: linked, profile: profile ?? params.user })
+    return { user: current.user, account: linked, isNewUser: false }
+  }
+
+  const byEmail = email ? await call(adapter, 'getUserByEmail', email) : null
+  if (byEmail) {
+    const provider = ctx.provider as OAuthConfig | undefined
+    // Only with the provider's explicit opt-in, and never into a user whose address nobody has proven.
+    if (!provider?.allowDangerousEmailAccountLinking || !byEmail.emailVerified) {
+      throw new OAuthAccountNotLinked(`Another sign-in method already uses this email; sign in with it first, then link ${account.provider}`)
+    }
+    const linked = toAdapterAccount(account, byEmail.id)
+    await call(adapter, 'linkAccount', linked)
+    await emit(ctx, 'linkAccount', { user: byEmail, account: linked, profile: profile ?? params.user })
+    return { user: byEmail, account: linked, isNewUser: false }
+  }
+
+  const user = await call(adapter, 'createUser', newUserFrom(params.user, email, null))
+  await emit(ctx, 'createUser', { user })
+  const linked = toAdapterAccount(account, user.id)
+  await call(adapter, 'linkAccount', linked)
+  await emit(ctx, 'linkAccount', { user, account: linked, profile: profile ?? params.user })
+  return { user, account: linked, isNewUser: true }
 }

@@ -6,6 +6,7 @@ import { oauthCallback } from '../oauth/callback.js'
 import { completeSignIn } from './complete-signin.js'
 import { verifyCsrf } from './csrf.js'
 import { emailCallback } from './email-callback.js'
+import { rateLimit, rateLimitedResponse } from '../rate-limit/limit.js'
 
 /** GET/POST /callback/:provider */
 export async function callbackAction(ctx: RequestContext): Promise<ResponseInternal> {
@@ -31,6 +32,9 @@ async function credentialsCallback(ctx: RequestContext, provider: CredentialsCon
   await verifyCsrf(ctx)
   const credentials: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(ctx.body ?? {})) if (k !== 'csrfToken' && k !== 'callbackUrl') credentials[k] = v
+  // Counted before authorize() runs: a guessing attacker pays for every attempt, right or wrong.
+  const limit = await rateLimit(ctx, 'credentials', credentialsIdentifier(ctx, credentials))
+  if (limit.retryAfter) return rateLimitedResponse(ctx, limit.retryAfter)
   let user
   try {
     user = await provider.authorize(credentials, ctx.request)
@@ -45,5 +49,21 @@ async function credentialsCallback(ctx: RequestContext, provider: CredentialsCon
     type: 'credentials',
     provider: provider.id,
   }
-  return completeSignIn(ctx, { user, account, credentials })
+  const res = await completeSignIn(ctx, { user, account, credentials })
+  await limit.succeeded()
+  return res
+}
+
+/** Whose account an attempt targets: the configured picker, else the first of username/email/identifier/login. */
+function credentialsIdentifier(ctx: RequestContext, credentials: Record<string, unknown>): string | undefined {
+  const rl = ctx.options.config.rateLimit
+  if (rl && rl.credentialsIdentifier) {
+    const v = rl.credentialsIdentifier(credentials)
+    return typeof v === 'string' && v ? v : undefined
+  }
+  for (const field of ['username', 'email', 'identifier', 'login']) {
+    const v = credentials[field]
+    if (typeof v === 'string' && v) return v
+  }
+  return undefined
 }

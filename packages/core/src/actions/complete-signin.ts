@@ -3,12 +3,13 @@ import type { Account, Profile, User } from '../types.js'
 import type { Cookie } from '../http/cookies.js'
 import type { JWT } from '../tokens/jwt-types.js'
 import type { OAuthConfig } from '../providers/types.js'
-import { AccessDenied, Configuration } from '../errors.js'
+import { AccessDenied, AdapterError, Configuration } from '../errors.js'
 import { applyRedirectCallback, redirectTo, resolveCallbackUrl } from '../http/redirect.js'
 import { clearSession, writeJwtSession } from '../session/jwt-session.js'
-import { createDbSession } from '../session/database-session.js'
+import { createDbSession, deleteDbSession } from '../session/database-session.js'
 import { refreshableTokenFields } from '../oauth/refresh.js'
 import { stableSubject } from '../oauth/subject.js'
+import { sessionVersionClaim } from '../session/version.js'
 import { adapterSignIn } from './adapter-signin.js'
 import { emit } from './events.js'
 
@@ -23,7 +24,7 @@ export interface SignInInput {
 }
 
 /** Run `callbacks.signIn`; false → AccessDenied, a string → redirect there instead of signing in. */
-async function checkSignIn(ctx: RequestContext, input: SignInInput): Promise<string | undefined> {
+export async function checkSignIn(ctx: RequestContext, input: SignInInput): Promise<string | undefined> {
   let allowed: boolean | string
   try {
     allowed = await ctx.options.callbacks.signIn({
@@ -64,11 +65,15 @@ export async function completeSignIn(ctx: RequestContext, input: SignInInput): P
   let user: User = input.user
   let account = input.account
   let isNewUser = false
+  let replacedSessionToken: string | undefined
   if (options.adapter && account?.type !== 'credentials') {
     const r = await adapterSignIn(ctx, { user, account, profile: input.profile })
     user = r.user
     account = r.account
     isNewUser = r.isNewUser
+    replacedSessionToken = r.replacedSessionToken
+  } else if (options.adapter && options.session.strategy === 'database') {
+    await assertAdapterUser(ctx, user)
   }
 
   if (options.session.strategy === 'jwt') {
@@ -86,9 +91,12 @@ export async function completeSignIn(ctx: RequestContext, input: SignInInput): P
       trigger: isNewUser ? 'signUp' : 'signIn',
       isNewUser,
     })
-    cookies.push(...(result === null ? clearSession(ctx) : await writeJwtSession(ctx, result)))
+    // With an adapter, `sub` is the adapter's user id: stamp the user's session version (sign out everywhere).
+    const version = options.adapter && result && result.sub === sub ? await sessionVersionClaim(ctx, sub) : {}
+    cookies.push(...(result === null ? clearSession(ctx) : await writeJwtSession(ctx, { ...result, ...version })))
   } else {
     if (!user.id) throw new Configuration('The database session strategy needs a user id; the credentials authorize() must return { id }')
+    if (replacedSessionToken) await deleteDbSession(ctx, replacedSessionToken)
     const { cookie } = await createDbSession(ctx, String(user.id))
     cookies.push(cookie)
   }
@@ -100,4 +108,21 @@ export async function completeSignIn(ctx: RequestContext, input: SignInInput): P
     cookies.push({ name: ctx.cookies.callbackUrl.name, value: '', options: { ...ctx.cookies.callbackUrl.options, maxAge: 0 } })
   }
   return redirectTo(ctx, target, cookies)
+}
+
+/**
+ * Credentials with database sessions (Auth.js refuses this; Latch creates the row): the id `authorize()`
+ * returned must be a user the adapter knows, or the session row would point nowhere.
+ */
+async function assertAdapterUser(ctx: RequestContext, user: User): Promise<void> {
+  const adapter = ctx.options.adapter!
+  if (!user.id) throw new Configuration('The database session strategy needs a user id; the credentials authorize() must return { id }')
+  if (!adapter.getUser) return
+  let found
+  try {
+    found = await adapter.getUser(String(user.id))
+  } catch (e) {
+    throw new AdapterError('adapter.getUser failed', { cause: e })
+  }
+  if (!found) throw new Configuration('authorize() returned a user id the adapter does not know; with database sessions return the adapter user')
 }

@@ -1,9 +1,55 @@
 import type { RequestContext, ResponseInternal } from '../context.js'
 import type { EmailConfig } from '../providers/types.js'
-import { Verification } from '../errors.js'
+import type { AdapterUser, VerificationToken } from '../adapters/types.js'
+import type { Account } from '../types.js'
+import { AdapterError, MissingAdapter, Verification } from '../errors.js'
+import { str } from '../http/body.js'
+import { completeSignIn } from './complete-signin.js'
+import { hashVerificationToken, verificationSecrets } from './verification-token.js'
+
+/**
+ * Consume the token atomically (`useVerificationToken` deletes and returns in one step), matched on the
+ * identifier AND the hashed token. Tries each secret of a rotation; at most one can match.
+ */
+async function consume(ctx: RequestContext, provider: EmailConfig, identifier: string, token: string): Promise<VerificationToken | null> {
+  const adapter = ctx.options.adapter!
+  for (const secret of verificationSecrets(ctx, provider)) {
+    const hashed = await hashVerificationToken(token, secret)
+    let used: VerificationToken | null
+    try {
+      used = await adapter.useVerificationToken!({ identifier, token: hashed })
+    } catch (e) {
+      throw new AdapterError('adapter.useVerificationToken failed', { cause: e })
+    }
+    // Defence in depth against an adapter that matches on the token alone.
+    if (used && used.identifier === identifier && used.token === hashed) return used
+  }
+  return null
+}
 
 /** GET /callback/:emailProvider?token=&email= — consume the verification token and sign in. */
 export async function emailCallback(ctx: RequestContext, provider: EmailConfig): Promise<ResponseInternal> {
-  void ctx
-  throw new Verification(`Email sign-in is not implemented yet for ${provider.id}`)
+  const adapter = ctx.options.adapter
+  if (!adapter?.useVerificationToken || !adapter.getUserByEmail) {
+    throw new MissingAdapter(`The email provider "${provider.id}" needs an adapter with verification tokens`)
+  }
+  const source = ctx.method === 'POST' && ctx.body ? ctx.body : ctx.query
+  const token = str(source.token)
+  const identifier = str(source.email)
+  if (!token || !identifier || token.length > 512 || identifier.length > 320) {
+    throw new Verification('The sign-in link is missing its token or email')
+  }
+  const used = await consume(ctx, provider, identifier, token)
+  if (!used) throw new Verification('The sign-in link is invalid or was already used')
+  if (new Date(used.expires).getTime() <= ctx.options.now() * 1000) throw new Verification('The sign-in link has expired')
+
+  let existing: AdapterUser | null
+  try {
+    existing = await adapter.getUserByEmail(identifier)
+  } catch (e) {
+    throw new AdapterError('adapter.getUserByEmail failed', { cause: e })
+  }
+  const user: AdapterUser = existing ?? { id: crypto.randomUUID(), email: identifier, emailVerified: null }
+  const account: Account = { providerAccountId: identifier, userId: user.id, type: 'email', provider: provider.id }
+  return completeSignIn(ctx, { user, account, email: { verificationRequest: false } })
 }

@@ -8,6 +8,21 @@ import { readDbSession } from '../session/database-session.js'
 import { refreshIfExpired } from '../oauth/refresh.js'
 import { emit } from './events.js'
 import { JWTSessionError, SessionTokenError } from '../errors.js'
+import { SESSION_VERSION_CLAIM, sessionVersionValid } from '../session/version.js'
+
+async function versionValid(ctx: RequestContext, token: JWT): Promise<boolean> {
+  try {
+    return await sessionVersionValid(ctx, token)
+  } catch (e) {
+    throw new JWTSessionError('Checking the session version failed', { cause: e })
+  }
+}
+
+/** A re-issued token keeps the session version it was signed in under, whatever the jwt callback returned. */
+function keepVersion(original: JWT, token: JWT): JWT {
+  const v = original[SESSION_VERSION_CLAIM]
+  return typeof v === 'number' ? { ...token, [SESSION_VERSION_CLAIM]: v } : token
+}
 
 function respond(body: unknown, cookies: ResponseInternal['cookies'] = []): ResponseInternal {
   return { status: 200, headers: { 'Content-Type': 'application/json', ...NO_STORE }, body, cookies }
@@ -26,6 +41,8 @@ async function jwtSession(ctx: RequestContext): Promise<ResponseInternal> {
   const { options } = ctx
   const found = await readJwtSession(ctx)
   if (!found) return respond(null, hasSessionCookie(ctx) ? clearSession(ctx) : [])
+  // Signed out everywhere since this token was issued: it is no longer a session.
+  if (options.adapter && !(await versionValid(ctx, found.token))) return respond(null, clearSession(ctx))
   const isUpdate = ctx.method === 'POST'
   let token: JWT | null
   const original = found.token
@@ -41,7 +58,7 @@ async function jwtSession(ctx: RequestContext): Promise<ResponseInternal> {
     const now = options.now()
     const age = now - (typeof original.iat === 'number' ? original.iat : 0)
     const reissue = isUpdate || changed || found.source === 'legacy' || age >= options.session.updateAge
-    const cookies = reissue ? await writeJwtSession(ctx, token) : []
+    const cookies = reissue ? await writeJwtSession(ctx, keepVersion(original, token)) : []
     const exp = reissue ? now + options.jwt.maxAge : typeof original.exp === 'number' ? original.exp : now
     const session = await options.callbacks.session({
       session: defaultSession(token, new Date(exp * 1000)),

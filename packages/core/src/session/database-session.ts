@@ -10,33 +10,50 @@ export interface FoundDbSession {
   cookies: Cookie[]
 }
 
-/** Look up the database session of this request, deleting it when expired and extending it after `updateAge`. */
+/** Session tokens Latch mints are 64 hex characters; anything over this is not worth a database round trip. */
+export const MAX_SESSION_TOKEN_LENGTH = 512
+
+async function adapterCall<T>(name: string, run: () => T | PromiseLike<T>): Promise<T> {
+  try {
+    return await run()
+  } catch (e) {
+    throw new AdapterError(`adapter.${name} failed`, { cause: e })
+  }
+}
+
+/** The opaque session token of this request's cookie, when it looks like one. */
+export function dbSessionToken(ctx: RequestContext): string | undefined {
+  const token = ctx.jar.get(ctx.cookies.sessionToken.name)
+  return token && token.length <= MAX_SESSION_TOKEN_LENGTH ? token : undefined
+}
+
+/**
+ * Look up the database session of this request. An expired row is deleted and counts as no session.
+ * Once `updateAge` seconds have passed since the last extension, the row and the cookie are extended to a
+ * full `maxAge` again (at most one write per `updateAge`, however often the session is read).
+ */
 export async function readDbSession(ctx: RequestContext): Promise<FoundDbSession | null> {
   const { adapter, session: opts, now } = ctx.options
-  const sessionToken = ctx.jar.get(ctx.cookies.sessionToken.name)
-  if (!sessionToken || sessionToken.length > 512 || !adapter?.getSessionAndUser) return null
-  let found: Awaited<ReturnType<NonNullable<typeof adapter.getSessionAndUser>>>
-  try {
-    found = await adapter.getSessionAndUser(sessionToken)
-  } catch (e) {
-    throw new AdapterError('adapter.getSessionAndUser failed', { cause: e })
-  }
+  const sessionToken = dbSessionToken(ctx)
+  if (!sessionToken || !adapter?.getSessionAndUser) return null
+  const found = await adapterCall('getSessionAndUser', () => adapter.getSessionAndUser!(sessionToken))
   if (!found) return null
   const { session, user } = found
   const nowMs = now() * 1000
-  if (new Date(session.expires).getTime() <= nowMs) {
-    await adapter.deleteSession?.(sessionToken)
+  const expiresMs = new Date(session.expires).getTime()
+  if (!(expiresMs > nowMs)) {
+    await adapterCall('deleteSession', () => adapter.deleteSession?.(sessionToken))
     return null
   }
   const cookies: Cookie[] = []
-  const refreshAt = new Date(session.expires).getTime() - opts.maxAge * 1000 + opts.updateAge * 1000
+  const refreshAt = expiresMs - opts.maxAge * 1000 + opts.updateAge * 1000
   if (refreshAt <= nowMs) {
     const expires = new Date(nowMs + opts.maxAge * 1000)
-    await adapter.updateSession?.({ sessionToken, expires })
-    session.expires = expires
+    await adapterCall('updateSession', () => adapter.updateSession?.({ sessionToken, expires }))
     cookies.push(sessionCookie(ctx, sessionToken, expires))
+    return { session: { ...session, expires }, user, cookies }
   }
-  return { session, user, cookies }
+  return { session: { ...session, expires: new Date(expiresMs) }, user, cookies }
 }
 
 /** Create a session row for `userId` and the cookie that carries its opaque token. */
@@ -44,9 +61,19 @@ export async function createDbSession(ctx: RequestContext, userId: string): Prom
   const { adapter, session: opts, now } = ctx.options
   if (!adapter?.createSession) throw new AdapterError('The database session strategy needs adapter.createSession')
   const sessionToken = opts.generateSessionToken()
+  if (typeof sessionToken !== 'string' || sessionToken.length < 16 || sessionToken.length > MAX_SESSION_TOKEN_LENGTH) {
+    throw new AdapterError('session.generateSessionToken must return a string of 16 to 512 characters')
+  }
   const expires = new Date((now() + opts.maxAge) * 1000)
-  const session = await adapter.createSession({ sessionToken, userId, expires })
+  const session = await adapterCall('createSession', () => adapter.createSession!({ sessionToken, userId, expires }))
   return { session, cookie: sessionCookie(ctx, sessionToken, expires) }
+}
+
+/** Delete one session row; returns what the adapter returned (Auth.js adapters may return nothing). */
+export async function deleteDbSession(ctx: RequestContext, sessionToken: string): Promise<AdapterSession | null | undefined | void> {
+  const adapter = ctx.options.adapter
+  if (!adapter?.deleteSession) return undefined
+  return adapterCall('deleteSession', () => adapter.deleteSession!(sessionToken))
 }
 
 export function sessionCookie(ctx: RequestContext, token: string, expires: Date): Cookie {

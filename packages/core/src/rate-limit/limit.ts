@@ -1,0 +1,117 @@
+import type { RequestContext, ResponseInternal } from '../context.js'
+import type { AuthConfig } from '../types.js'
+import type { RateLimitConfig, RateLimitRule, RateLimitStore } from './types.js'
+import { AdapterError } from '../errors.js'
+import { html, layout } from '../pages/html.js'
+import { pageUrl } from '../http/redirect.js'
+import { MemoryRateLimitStore } from './memory.js'
+import { ipKey } from './ip.js'
+
+export const DEFAULT_IDENTIFIER_RULE: RateLimitRule = { max: 10, windowSeconds: 15 * 60 }
+export const DEFAULT_IP_RULE: RateLimitRule = { max: 50, windowSeconds: 15 * 60 }
+
+const defaultStores = new WeakMap<AuthConfig, RateLimitStore>()
+
+function settings(config: AuthConfig): RateLimitConfig | null {
+  const rl = config.rateLimit
+  if (rl === false || rl?.enabled === false) return null
+  return rl ?? {}
+}
+
+function storeFor(config: AuthConfig, rl: RateLimitConfig): RateLimitStore {
+  if (rl.store) return rl.store
+  let s = defaultStores.get(config)
+  if (!s) defaultStores.set(config, (s = new MemoryRateLimitStore()))
+  return s
+}
+
+/** The client's address as reported by the configured hook, or by a trusted proxy's X-Forwarded-For. */
+async function clientIp(ctx: RequestContext, rl: RateLimitConfig): Promise<string | null | undefined> {
+  if (rl.clientIp) return rl.clientIp(ctx.request)
+  if (!ctx.options.trustHost) return undefined
+  const xff = ctx.request.headers.get('x-forwarded-for')
+  if (!xff) return undefined
+  const parts = xff.split(',')
+  return parts[parts.length - 1]!.trim()
+}
+
+/** NFKC + lower-case + trim, so `Ada`, `ada ` and `ａｄａ` share one counter. */
+export function identifierKey(value: string): string {
+  return value.normalize('NFKC').trim().toLowerCase().slice(0, 320)
+}
+
+export interface LimitResult {
+  /** Seconds to wait, when limited. */
+  retryAfter?: number
+  /** Call after a successful sign-in: forgets the identifier's counter. */
+  succeeded(): Promise<void>
+}
+
+/**
+ * Count one attempt of `kind` for the identifier and for the client IP. Limited when either counter
+ * passes its rule. A store failure is an AdapterError: failing open would disable the limit silently.
+ */
+export async function rateLimit(ctx: RequestContext, kind: 'credentials' | 'email', identifier: string | null | undefined): Promise<LimitResult> {
+  const rl = settings(ctx.options.config)
+  const noop = { succeeded: async () => {} }
+  if (!rl) return noop
+  const store = storeFor(ctx.options.config, rl)
+  const prefix = `${rl.prefix ?? 'latch:rl:'}${kind}:${ctx.providerId ?? ''}:`
+  const checks: { key: string; rule: RateLimitRule }[] = []
+  const idRule = rl.identifier === false ? null : (rl.identifier ?? DEFAULT_IDENTIFIER_RULE)
+  const ipRule = rl.ip === false ? null : (rl.ip ?? DEFAULT_IP_RULE)
+  const idKey = identifier ? `${prefix}id:${identifierKey(identifier)}` : null
+  if (idRule && idKey) checks.push({ key: idKey, rule: idRule })
+  if (ipRule) {
+    let ip: string | null | undefined
+    try {
+      ip = await clientIp(ctx, rl)
+    } catch (e) {
+      ctx.options.logger.error(new AdapterError('rateLimit.clientIp threw', { cause: e }))
+    }
+    // A reported but unparsable address shares one bucket: varying garbage must not dodge the limit.
+    if (ip !== undefined && ip !== null) checks.push({ key: `${prefix}ip:${ipKey(ip) ?? 'invalid'}`, rule: ipRule })
+  }
+  let retryAfter = 0
+  try {
+    for (const { key, rule } of checks) {
+      const { count, resetMs } = await store.hit(key, rule.windowSeconds * 1000)
+      if (count > rule.max) retryAfter = Math.max(retryAfter, Math.max(1, Math.ceil(resetMs / 1000)))
+    }
+  } catch (e) {
+    throw new AdapterError('The rate-limit store failed', { cause: e })
+  }
+  return {
+    ...(retryAfter ? { retryAfter } : {}),
+    async succeeded() {
+      if (!idKey || !store.reset) return
+      try {
+        await store.reset(idKey)
+      } catch (e) {
+        ctx.options.logger.error(new AdapterError('The rate-limit store failed to reset a key', { cause: e }))
+      }
+    },
+  }
+}
+
+/** A real 429 with Retry-After: an HTML page for browsers, JSON for fetch clients. */
+export function rateLimitedResponse(ctx: RequestContext, retryAfter: number): ResponseInternal {
+  const signinUrl = pageUrl(ctx, 'signin', { error: 'RateLimited' })
+  const headers = { 'Retry-After': String(retryAfter), 'Cache-Control': 'no-store' }
+  const accept = ctx.request.headers.get('accept') ?? ''
+  const wantsJson = ctx.request.headers.get('x-auth-return-redirect') === '1' || !accept.includes('text/html')
+  ctx.options.logger.warn('RateLimited', `Too many ${ctx.action} attempts for ${ctx.providerId ?? 'provider'}; retry after ${retryAfter}s`)
+  if (wantsJson) {
+    return {
+      status: 429,
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      body: { error: 'RateLimited', message: 'Too many attempts; retry later', retryAfter, url: signinUrl },
+    }
+  }
+  const page = layout({
+    title: 'Too many attempts',
+    theme: ctx.options.theme,
+    body: html`<h1>Too many attempts</h1><p role="alert">Wait ${Math.ceil(retryAfter / 60)} minute(s) and try again.</p><a class="button" href="${signinUrl}">Back to sign in</a>`,
+  })
+  return { status: 429, headers: { ...page.headers, ...headers }, body: page.body }
+}

@@ -1,0 +1,47 @@
+import type { Awaitable } from '../types.js'
+
+/** One counted hit: how many hits the key has in its current window and when the window ends. */
+export interface RateLimitHit {
+  count: number
+  /** Milliseconds until the window resets. */
+  resetMs: number
+}
+
+/**
+ * Where counters live. `hit` must count atomically (the memory store does; the Redis store in
+ * `@latch/adapter-redis` uses one Lua script), starting a fixed window of `windowMs` on the first hit.
+ */
+export interface RateLimitStore {
+  hit(key: string, windowMs: number): Awaitable<RateLimitHit>
+  /** Forget a key (called for the identifier key after a successful sign-in). */
+  reset?(key: string): Awaitable<void>
+}
+
+export interface RateLimitRule {
+  /** Attempts allowed per window. */
+  max: number
+  /** Window length in seconds. */
+  windowSeconds: number
+}
+
+/** `config.rateLimit`: on by default for credentials and email sign-in, with an in-memory store. */
+export interface RateLimitConfig {
+  /** Default true. `rateLimit: false` turns limiting off. */
+  enabled?: boolean
+  /** Default: an in-memory store per config object (single process). Use RedisRateLimitStore across instances. */
+  store?: RateLimitStore
+  /** Attempts per identifier (username / email address). Default 10 per 15 minutes. */
+  identifier?: RateLimitRule | false
+  /** Attempts per client IP (IPv6 grouped by /64). Default 50 per 15 minutes. */
+  ip?: RateLimitRule | false
+  /**
+   * The client's IP for a request. Default: with `trustHost`, the last `X-Forwarded-For` entry (the one your
+   * proxy appended), else `X-Real-IP` is NOT trusted and the IP limit is skipped. Framework adapters may pass
+   * the socket address here.
+   */
+  clientIp?: (request: Request) => Awaitable<string | null | undefined>
+  /** The identifier of a credentials attempt. Default: the first string of `username`, `email`, `identifier`, `login`. */
+  credentialsIdentifier?: (credentials: Record<string, unknown>) => string | null | undefined
+  /** Key prefix. Default `latch:rl:`. */
+  prefix?: string
+}

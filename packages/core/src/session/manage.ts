@@ -1,0 +1,116 @@
+import type { Adapter, AdapterSession } from '../adapters/types.js'
+import type { AuthConfig } from '../types.js'
+import { resolveConfig } from '../config/resolve.js'
+import { parseCookies } from '../http/cookies.js'
+import { AdapterError, MissingAdapter } from '../errors.js'
+
+/**
+ * Session management Auth.js lacks. Database strategy: list a user's sessions, revoke one, some or all.
+ * JWT strategy: `signOutEverywhere` bumps the user's session version, so every token issued before stops
+ * being a session on its next read. Call these from your own (authenticated!) routes.
+ */
+export interface SessionInfo {
+  /** A stable public id (SHA-256 of the token, truncated): safe to render, useless as a credential. */
+  id: string
+  userId: string
+  expires: Date
+  /** Whether this is the session of the `request` passed in. */
+  current: boolean
+}
+
+async function sessionId(sessionToken: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`latch-session:${sessionToken}`)))
+  let hex = ''
+  for (const b of digest.subarray(0, 16)) hex += b.toString(16).padStart(2, '0')
+  return hex
+}
+
+function adapterOf(config: AuthConfig, ...methods: (keyof Adapter)[]): Adapter {
+  const adapter = resolveConfig(config).adapter
+  if (!adapter) throw new MissingAdapter('Session management needs config.adapter')
+  for (const m of methods) {
+    if (typeof adapter[m] !== 'function') throw new MissingAdapter(`Session management needs adapter.${m}() (a Latch adapter extension)`)
+  }
+  return adapter
+}
+
+async function run<T>(name: string, fn: () => T | PromiseLike<T>): Promise<T> {
+  try {
+    return await fn()
+  } catch (e) {
+    throw new AdapterError(`adapter.${name} failed`, { cause: e })
+  }
+}
+
+/** The session token a request carries (database strategy), if any. */
+export function sessionTokenOf(config: AuthConfig, request: Request): string | undefined {
+  const resolved = resolveConfig(config)
+  const secure = (resolved.url ?? new URL(request.url)).protocol === 'https:'
+  const jar = parseCookies(request.headers.get('cookie'))
+  const token = jar.get(resolved.cookiesFor(secure).sessionToken.name)
+  return token && token.length <= 512 ? token : undefined
+}
+
+async function userSessions(config: AuthConfig, userId: string): Promise<AdapterSession[]> {
+  const adapter = adapterOf(config, 'listSessions')
+  const now = resolveConfig(config).now() * 1000
+  const rows = await run('listSessions', () => adapter.listSessions!(userId))
+  return rows.filter((s) => s.userId === userId && new Date(s.expires).getTime() > now)
+}
+
+/** The live sessions of a user, newest expiry first. */
+export async function listSessions(config: AuthConfig, userId: string, options: { request?: Request } = {}): Promise<SessionInfo[]> {
+  const current = options.request ? sessionTokenOf(config, options.request) : undefined
+  const rows = await userSessions(config, userId)
+  const out = await Promise.all(
+    rows.map(async (s) => ({ id: await sessionId(s.sessionToken), userId: s.userId, expires: new Date(s.expires), current: s.sessionToken === current })),
+  )
+  return out.sort((a, b) => b.expires.getTime() - a.expires.getTime())
+}
+
+/** Revoke one of the user's sessions by its public id. Returns false when the user has no such session. */
+export async function revokeSession(config: AuthConfig, userId: string, id: string): Promise<boolean> {
+  const adapter = adapterOf(config, 'listSessions', 'deleteSession')
+  for (const s of await userSessions(config, userId)) {
+    if ((await sessionId(s.sessionToken)) === id) {
+      await run('deleteSession', () => adapter.deleteSession!(s.sessionToken))
+      return true
+    }
+  }
+  return false
+}
+
+/**
+ * Revoke several (or all) of the user's database sessions. `except: request` keeps the session of that
+ * request ("sign out other devices"). Returns how many were revoked.
+ */
+export async function revokeSessions(config: AuthConfig, userId: string, options: { ids?: string[]; except?: Request } = {}): Promise<number> {
+  const adapter = adapterOf(config, 'listSessions', 'deleteSession')
+  const keep = options.except ? sessionTokenOf(config, options.except) : undefined
+  const wanted = options.ids ? new Set(options.ids) : undefined
+  let n = 0
+  for (const s of await userSessions(config, userId)) {
+    if (s.sessionToken === keep) continue
+    if (wanted && !wanted.has(await sessionId(s.sessionToken))) continue
+    await run('deleteSession', () => adapter.deleteSession!(s.sessionToken))
+    n++
+  }
+  return n
+}
+
+/**
+ * Sign the user out on every device, whatever the strategy: bumps the session version (ending every JWT
+ * issued so far) and deletes every database session row. Returns the new session version.
+ */
+export async function signOutEverywhere(config: AuthConfig, userId: string): Promise<number> {
+  const adapter = adapterOf(config, 'bumpSessionVersion')
+  const version = await run('bumpSessionVersion', () => adapter.bumpSessionVersion!(userId))
+  if (adapter.deleteSessionsByUser) await run('deleteSessionsByUser', () => adapter.deleteSessionsByUser!(userId))
+  else if (adapter.listSessions && adapter.deleteSession) {
+    for (const s of await run('listSessions', () => adapter.listSessions!(userId))) await run('deleteSession', () => adapter.deleteSession!(s.sessionToken))
+  }
+  return Number(version)
+}
+
+/** Alias: revoke every session of a user (database rows and JWTs). */
+export const revokeAllSessions = signOutEverywhere
