@@ -7,6 +7,7 @@ export default defineConfig({
     name: 'next',
     include: ['test/**/*.test.{ts,tsx}'],
     exclude: ['test/e2e/**'],
+    setupFiles: ['test/setup.ts'],
     testTimeout: 20_000,
   },
 })
