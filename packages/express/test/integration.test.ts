@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import type { AuthConfig } from '@latch/core'
 import { defineIntegrationSuite } from '@latch/core/testing'
+import { startDevOidc } from '@latch/dev-oidc'
 // The example app is the app under test.
 import { createApp, DEMO_USERS } from '../../../examples/express/src/app.js'
 
@@ -19,14 +20,20 @@ function start(options: (baseUrl: string) => AppOptions & { config?: Partial<Aut
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
     const opts = options(baseUrl)
-    handler = createApp({ ...opts, config: { secret, ...opts.config } })
+    const client = { clientId: 'express-test', clientSecret: 'express-test-secret' }
+    const oidc = await startDevOidc({
+      clients: [{ client_id: client.clientId, client_secret: client.clientSecret, redirect_uris: [`${baseUrl}/auth/callback/dev-oidc`] }],
+    })
+    handler = createApp({ ...opts, config: { secret, ...opts.config }, oidc: { issuer: oidc.issuer, ...client } })
     return {
       baseUrl,
-      close: () =>
-        new Promise<void>((resolve) => {
+      close: async () => {
+        await new Promise<void>((resolve) => {
           server.close(() => resolve())
           server.closeAllConnections()
-        }),
+        })
+        await oidc.close()
+      },
     }
   }
 }
@@ -36,6 +43,7 @@ const common = {
   protectedPage: '/protected',
   protectedApi: '/api/me',
   credentials: { username: user.username, password: user.password },
+  oidc: { providerId: 'dev-oidc' },
 }
 
 defineIntegrationSuite({ ...common, name: 'express (AUTH_URL, body parsers first)', start: start((url) => ({ config: { url } })) })

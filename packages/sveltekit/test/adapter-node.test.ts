@@ -4,7 +4,9 @@ import { request as httpRequest, createServer as createHttpServer } from 'node:h
 import { createServer, type AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { defineIntegrationSuite } from '@latch/core/testing'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CookieJar, authorizeAtProvider, defineIntegrationSuite } from '@latch/core/testing'
+import { startDevOidc } from '@latch/dev-oidc'
 
 const example = fileURLToPath(new URL('../../../examples/sveltekit/', import.meta.url))
 const secret = 'sveltekit-integration-test-secret-0123456789abcdef'
@@ -28,15 +30,22 @@ async function freePort(): Promise<number> {
   return port
 }
 
-function start(env: (baseUrl: string) => Record<string, string>) {
+function start(env: (baseUrl: string) => Record<string, string>, withOidc = false) {
   return async () => {
     await build()
     const port = await freePort()
     const baseUrl = `http://127.0.0.1:${port}`
+    const client = { id: 'kit-test', secret: 'kit-test-secret' }
+    const oidc = withOidc
+      ? await startDevOidc({ clients: [{ client_id: client.id, client_secret: client.secret, redirect_uris: [`${baseUrl}/auth/callback/dev-oidc`] }] })
+      : undefined
+    const oidcEnv: Record<string, string> = oidc
+      ? { AUTH_DEV_OIDC_ISSUER: oidc.issuer, AUTH_DEV_OIDC_ID: client.id, AUTH_DEV_OIDC_SECRET: client.secret }
+      : {}
     const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AUTH_') && k !== 'ORIGIN'))
     const child = spawn(process.execPath, ['build/index.js'], {
       cwd: example,
-      env: { ...clean, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), AUTH_SECRET: secret, ...env(baseUrl) },
+      env: { ...clean, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), AUTH_SECRET: secret, ...oidcEnv, ...env(baseUrl) },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let output = ''
@@ -59,6 +68,7 @@ function start(env: (baseUrl: string) => Record<string, string>) {
         const exited = new Promise((resolve) => child.once('exit', resolve))
         child.kill('SIGTERM')
         await exited
+        await oidc?.close()
       },
     }
   }
@@ -106,7 +116,8 @@ const common = {
 defineIntegrationSuite({
   ...common,
   name: 'sveltekit (adapter-node, ORIGIN)',
-  start: start((baseUrl) => ({ ORIGIN: baseUrl, AUTH_TRUST_HOST: 'true' })),
+  start: start((baseUrl) => ({ ORIGIN: baseUrl, AUTH_TRUST_HOST: 'true' }), true),
+  oidc: { providerId: 'dev-oidc' },
 })
 
 // The adapter is told to trust the proxy's headers: event.url follows them, and so does the core.
@@ -115,4 +126,91 @@ defineIntegrationSuite({
   name: 'sveltekit (adapter-node, HOST_HEADER/PROTOCOL_HEADER)',
   start: () => withProxy(start(() => ({ HOST_HEADER: 'x-forwarded-host', PROTOCOL_HEADER: 'x-forwarded-proto', AUTH_TRUST_HOST: 'true' }))),
   trustsForwardedHeaders: true,
+})
+
+describe('sveltekit: signIn / signOut form actions', () => {
+  let server: { baseUrl: string; close(): Promise<void> }
+  beforeAll(async () => {
+    server = await start((baseUrl) => ({ ORIGIN: baseUrl, AUTH_URL: baseUrl }), true)()
+  }, 180_000)
+  afterAll(() => server?.close())
+
+  async function send(path: string, jar: CookieJar, form?: Record<string, string>, origin = server.baseUrl) {
+    const headers: Record<string, string> = { accept: 'text/html' }
+    if (jar.cookies.size) headers.cookie = jar.header()
+    const init: RequestInit = { headers, redirect: 'manual' }
+    if (form) Object.assign(init, { method: 'POST', body: new URLSearchParams(form).toString() })
+    if (form) Object.assign(headers, { 'content-type': 'application/x-www-form-urlencoded', origin })
+    const res = await fetch(new URL(path, server.baseUrl), init)
+    jar.apply(res)
+    return res
+  }
+
+  /** The sign-in page renders the CSRF token (from locals.csrfToken()) into its forms. */
+  async function pageToken(jar: CookieJar, path = '/signin'): Promise<string> {
+    const res = await send(path, jar)
+    expect(res.status).toBe(200)
+    const token = /name="csrfToken" value="([^"]+)"/.exec(await res.text())?.[1]
+    expect(token).toBeTruthy()
+    expect(jar.has('csrf-token')).toBe(true)
+    return token!
+  }
+
+  it('signs in with credentials through the action, and out again', async () => {
+    const jar = new CookieJar()
+    const csrfToken = await pageToken(jar)
+    const res = await send('/signin', jar, { providerId: 'credentials', csrfToken, callbackUrl: '/protected', username: 'alice', password: 'wonderland' })
+    expect(res.status).toBe(303)
+    expect(res.headers.get('location')).toBe('/protected')
+    expect(jar.has('session-token')).toBe(true)
+    expect((await send('/protected', jar)).status).toBe(200)
+
+    const outToken = await pageToken(jar, '/signout')
+    const out = await send('/signout', jar, { csrfToken: outToken })
+    expect(out.status).toBe(303)
+    expect(jar.has('session-token')).toBe(false)
+    expect((await send('/api/me', jar)).status).toBe(401)
+  })
+
+  it('keeps the CSRF check on for actions: no token, no session', async () => {
+    const jar = new CookieJar()
+    await pageToken(jar)
+    for (const csrfToken of [undefined, 'forged']) {
+      const form: Record<string, string> = { providerId: 'credentials', username: 'alice', password: 'wonderland' }
+      if (csrfToken) form.csrfToken = csrfToken
+      const res = await send('/signin', jar, form)
+      expect(res.status).toBe(303)
+      expect(res.headers.get('location')).toContain('error')
+      expect(jar.has('session-token')).toBe(false)
+    }
+  })
+
+  it('leaves cross-site form posts to SvelteKit (403)', async () => {
+    const jar = new CookieJar()
+    const csrfToken = await pageToken(jar)
+    const res = await send('/signin', jar, { providerId: 'credentials', csrfToken, username: 'alice', password: 'wonderland' }, 'https://evil.example')
+    expect(res.status).toBe(403)
+    expect(jar.has('session-token')).toBe(false)
+  })
+
+  it('redirects to the OpenID provider (external URL) and completes the sign-in', async () => {
+    const jar = new CookieJar()
+    const csrfToken = await pageToken(jar)
+    const res = await send('/signin', jar, { providerId: 'dev-oidc', csrfToken, callbackUrl: '/protected' })
+    expect(res.status).toBe(303)
+    const location = res.headers.get('location')!
+    expect(new URL(location).origin).not.toBe(server.baseUrl)
+    const callback = await authorizeAtProvider(location, server.baseUrl)
+    const done = await send(callback.pathname + callback.search, jar)
+    expect(done.headers.get('location')).toBe(`${server.baseUrl}/protected`)
+    expect((await send('/api/me', jar)).status).toBe(200)
+  })
+
+  it('sends an unknown provider to the sign-in page', async () => {
+    const jar = new CookieJar()
+    const csrfToken = await pageToken(jar)
+    const res = await send('/signin', jar, { providerId: '../../etc', csrfToken })
+    expect(res.status).toBe(303)
+    expect(res.headers.get('location')).toMatch(/^\/auth\/signin/)
+  })
 })

@@ -7,8 +7,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CookieJar, parseSetCookie, setCookies } from './cookie-jar.js'
+import { authorizeAtProvider } from './oidc.js'
 
 export { CookieJar, parseSetCookie, setCookies, type ParsedSetCookie } from './cookie-jar.js'
+export { authorizeAtProvider } from './oidc.js'
 
 export interface IntegrationServer {
   /** Origin the server listens on, e.g. `http://127.0.0.1:41234`. */
@@ -31,6 +33,11 @@ export interface IntegrationSuiteOptions {
   credentialsProviderId?: string
   /** True when the server is configured to trust X-Forwarded-Host/Proto (a proxy is in front). */
   trustsForwardedHeaders?: boolean
+  /**
+   * An OpenID provider the app offers (e.g. `@latch/dev-oidc`): the suite then also signs in through it
+   * over HTTP, submitting its login form as `login` (default `ada`).
+   */
+  oidc?: { providerId: string; login?: string }
 }
 
 const EVIL = 'evil.example'
@@ -149,6 +156,28 @@ export function defineIntegrationSuite(options: IntegrationSuiteOptions): void {
       expect(page.status).toBe(200)
       expect(page.headers.get('content-type') ?? '').toContain('text/html')
       await page.text()
+    })
+
+    it.runIf(options.oidc)('signs in through the OpenID provider', async () => {
+      const { providerId, login } = options.oidc!
+      const jar = new CookieJar()
+      const token = await csrfToken(jar)
+      const start = await send(`${basePath}/signin/${providerId}`, { method: 'POST', jar, form: { csrfToken: token, callbackUrl: options.protectedPage } })
+      expect(start.status).toBe(302)
+      await start.text()
+      const authorization = start.headers.get('location') ?? ''
+      expect(new URL(authorization).origin).not.toBe(new URL(url('/')).origin)
+      const callback = await authorizeAtProvider(authorization, new URL(url('/')).origin, login)
+      expect(callback.pathname).toBe(`${basePath}/callback/${providerId}`)
+      const res = await send(callback.pathname + callback.search, { jar })
+      expect([302, 303]).toContain(res.status)
+      await res.text()
+      expect(new URL(res.headers.get('location') ?? '', url('/')).pathname).toBe(options.protectedPage)
+      const s = await session(jar)
+      expect(s?.user).toBeTruthy()
+      const api = await send(options.protectedApi, { jar, headers: { accept: 'application/json' } })
+      expect(api.status).toBe(200)
+      await api.text()
     })
 
     it('returns {url} JSON instead of a redirect for X-Auth-Return-Redirect', async () => {
