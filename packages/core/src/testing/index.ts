@@ -245,7 +245,7 @@ export function defineIntegrationSuite(options: IntegrationSuiteOptions): void {
       const forwarded = { 'x-forwarded-host': EVIL, 'x-forwarded-proto': 'https' }
       const jar = new CookieJar()
       // Behind a trusted proxy the browser is on https://evil.example and sends that Origin.
-      const origin = options.trustsForwardedHeaders ? { origin: `https://${EVIL}` } : {}
+      const origin: Record<string, string> = options.trustsForwardedHeaders ? { origin: `https://${EVIL}` } : {}
       const res = await signIn(jar, { callbackUrl: options.protectedPage }, { ...forwarded, ...origin })
       expect(res.status).toBeLessThan(500)
       const location = res.headers.get('location') ?? ''
