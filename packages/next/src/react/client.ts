@@ -19,6 +19,8 @@ export interface ClientProvider {
 export const state: {
   basePath: string
   /** Set by the mounted SessionProvider: refetch and publish the session. */
+  /** Replaces `window.location` assignment (tests, or apps that route differently). */
+  navigate?: (url: string) => void
   refresh?: (event: 'storage' | 'poll' | 'visibilitychange' | 'initial' | 'update') => Promise<Session | null>
 } = { basePath: '/api/auth' }
 
@@ -115,6 +117,7 @@ export interface SignOutOptions {
 }
 
 function navigate(url: string): void {
+  if (state.navigate) return state.navigate(url)
   window.location.href = url
   if (url.includes('#')) window.location.reload()
 }

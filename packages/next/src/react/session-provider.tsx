@@ -128,7 +128,9 @@ export function useSession(options: UseSessionOptions = {}): SessionContextValue
     if (onUnauthenticated) onUnauthenticated()
     else {
       const params = new URLSearchParams({ error: 'SessionRequired', callbackUrl: window.location.href })
-      window.location.href = `${apiUrl('/signin')}?${params}`
+      const url = `${apiUrl('/signin')}?${params}`
+      if (state.navigate) state.navigate(url)
+      else window.location.href = url
     }
   }, [mustLeave, onUnauthenticated])
   // While leaving, never render the protected content as if it were allowed.
