@@ -83,21 +83,21 @@ function strip(raw: string): string {
 }
 
 /**
- * The canonical rate-limit key of an address: `4:1.2.3.4` or `6:2001:db8:1:2::/64`; null when `raw` is not an IP.
+ * The canonical rate-limit key of an address: `v4=1.2.3.4` or `v6=2001:db8:1:2::/64`; null when `raw` is not an IP.
  */
 export function ipKey(raw: string | null | undefined): string | null {
   if (typeof raw !== 'string' || !raw || raw.length > 64) return null
   const s = strip(raw)
   const v4 = parseIPv4(s)
-  if (v4) return `4:${v4.join('.')}`
+  if (v4) return `v4=${v4.join('.')}`
   const g = parseIPv6(s)
   if (!g) return null
   // ::ffff:a.b.c.d (mapped) and ::a.b.c.d (deprecated compatible, not :: or ::1) are IPv4 clients.
   const zeros5 = g.slice(0, 5).every((x) => x === 0)
   if (zeros5 && (g[5] === 0xffff || (g[5] === 0 && (g[6] !== 0 || g[7]! > 1)))) {
-    return `4:${g[6]! >> 8}.${g[6]! & 255}.${g[7]! >> 8}.${g[7]! & 255}`
+    return `v4=${g[6]! >> 8}.${g[6]! & 255}.${g[7]! >> 8}.${g[7]! & 255}`
   }
-  return `6:${formatIPv6([...g.slice(0, 4), 0, 0, 0, 0])}/64`
+  return `v6=${formatIPv6([...g.slice(0, 4), 0, 0, 0, 0])}/64`
 }
 
 /** The canonical text of an address (full IPv6, not grouped), or null. Exposed for tests and logs. */
