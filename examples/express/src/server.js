@@ -28,7 +28,7 @@ const oidc = await startDevOidc({
 })
 
 const app = createApp({ oidc: { issuer: oidc.issuer, ...client } })
-const server = serve({ fetch: app.fetch, hostname: host, port }, () => {
+const server = app.listen(port, host, () => {
   console.log(`Latch Express example on ${appUrl} (local OIDC provider at ${oidc.issuer})`)
 })
 
