@@ -35,7 +35,9 @@ describe('CSRF double-submit', () => {
     const b = new Browser(config)
     await b.signInWithCredentials({})
     const before = b.jar.get('authjs.session-token')
-    for (const csrfToken of [undefined, '', 'wrong', `${(await b.csrf()).slice(0, -1)}0`]) {
+    const real = await b.csrf()
+    const flipped = real.slice(0, -1) + (real.endsWith('0') ? '1' : '0')
+    for (const csrfToken of [undefined, '', 'wrong', flipped, real + '0']) {
       const form = csrfToken === undefined ? {} : { csrfToken }
       const out = await b.fetch('/auth/signout', { form })
       expect(new URL(out.headers.get('location')!).searchParams.get('error')).toBe('MissingCSRF')
