@@ -30,5 +30,10 @@ Object.assign(process.env, {
 // adapter-node's server reads HOST, PORT and ORIGIN from the environment.
 await import('./build/index.js')
 console.log(`Latch SvelteKit example on ${appUrl} (local OIDC provider at ${oidc.issuer})`)
-process.on('SIGTERM', () => void oidc.close())
-process.on('SIGINT', () => void oidc.close())
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    void oidc.close()
+    // adapter-node closes its server on the same signals; leave promptly even if keep-alive lingers.
+    setTimeout(() => process.exit(0), 300).unref()
+  })
+}

@@ -35,6 +35,8 @@ const server = app.listen(port, host, () => {
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
   process.on(signal, () => {
     server.close()
-    void oidc.close().finally(() => process.exit(0))
+    void oidc.close()
+    // Keep-alive connections may hold the servers open; this is a dev server: leave promptly.
+    setTimeout(() => process.exit(0), 300).unref()
   })
 }

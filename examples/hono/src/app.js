@@ -20,6 +20,7 @@ export function createApp(options = {}) {
   /** @type {import('@latch/core').ProviderInput[]} */
   const providers = [
     Credentials({
+      name: 'Password',
       credentials: { username: { label: 'Username', placeholder: 'alice' }, password: { label: 'Password', type: 'password' } },
       async authorize(credentials) {
         const user = DEMO_USERS.find((u) => u.username === credentials.username && u.password === credentials.password)

@@ -36,6 +36,8 @@ const server = serve({ fetch: app.fetch, hostname: host, port }, () => {
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
   process.on(signal, () => {
     server.close()
-    void oidc.close().finally(() => process.exit(0))
+    void oidc.close()
+    // Keep-alive connections may hold the servers open; this is a dev server: leave promptly.
+    setTimeout(() => process.exit(0), 300).unref()
   })
 }

@@ -9,6 +9,7 @@ export const DEMO_USERS = [{ id: 'alice', username: 'alice', password: 'wonderla
 /** @type {import('@latch/core').ProviderInput[]} */
 const providers = [
   Credentials({
+    name: 'Password',
     credentials: { username: { label: 'Username', placeholder: 'alice' }, password: { label: 'Password', type: 'password' } },
     async authorize(credentials) {
       const user = DEMO_USERS.find((u) => u.username === credentials.username && u.password === credentials.password)
