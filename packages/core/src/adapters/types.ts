@@ -24,23 +24,33 @@ export interface VerificationToken {
   token: string
 }
 
+/**
+ * What adapter methods return. Plain object types without index signatures, so that objects typed with
+ * Auth.js's own interfaces (`@auth/core/adapters`) are assignable: published adapters type-check unchanged.
+ * Each is assignable to the richer AdapterUser / AdapterAccount used everywhere else.
+ */
+export type StoredUser = { id: string; email: string; emailVerified: Date | null; name?: string | null; image?: string | null }
+export type StoredAccount = { userId: string; type: string; provider: string; providerAccountId: string }
+export type StoredSession = { sessionToken: string; userId: string; expires: Date }
+type AccountKey = Pick<AdapterAccount, 'provider' | 'providerAccountId'>
+
 export interface Adapter {
-  createUser?(user: AdapterUser): Awaitable<AdapterUser>
-  getUser?(id: string): Awaitable<AdapterUser | null>
-  getUserByEmail?(email: string): Awaitable<AdapterUser | null>
-  getUserByAccount?(providerAccountId: Pick<AdapterAccount, 'provider' | 'providerAccountId'>): Awaitable<AdapterUser | null>
-  updateUser?(user: Partial<AdapterUser> & Pick<AdapterUser, 'id'>): Awaitable<AdapterUser>
-  deleteUser?(userId: string): Promise<void> | Awaitable<AdapterUser | null | undefined>
-  linkAccount?(account: AdapterAccount): Promise<void> | Awaitable<AdapterAccount | null | undefined>
-  unlinkAccount?(providerAccountId: Pick<AdapterAccount, 'provider' | 'providerAccountId'>): Promise<void> | Awaitable<AdapterAccount | undefined>
-  createSession?(session: { sessionToken: string; userId: string; expires: Date }): Awaitable<AdapterSession>
-  getSessionAndUser?(sessionToken: string): Awaitable<{ session: AdapterSession; user: AdapterUser } | null>
-  updateSession?(session: Partial<AdapterSession> & Pick<AdapterSession, 'sessionToken'>): Awaitable<AdapterSession | null | undefined>
-  deleteSession?(sessionToken: string): Promise<void> | Awaitable<AdapterSession | null | undefined>
+  createUser?(user: AdapterUser): Awaitable<StoredUser>
+  getUser?(id: string): Awaitable<StoredUser | null>
+  getUserByEmail?(email: string): Awaitable<StoredUser | null>
+  getUserByAccount?(providerAccountId: AccountKey): Awaitable<StoredUser | null>
+  updateUser?(user: Partial<AdapterUser> & Pick<AdapterUser, 'id'>): Awaitable<StoredUser>
+  deleteUser?(userId: string): Promise<void> | Awaitable<StoredUser | null | undefined>
+  linkAccount?(account: AdapterAccount): Promise<void> | Awaitable<StoredAccount | null | undefined>
+  unlinkAccount?(providerAccountId: AccountKey): Promise<void> | Awaitable<StoredAccount | undefined>
+  createSession?(session: { sessionToken: string; userId: string; expires: Date }): Awaitable<StoredSession>
+  getSessionAndUser?(sessionToken: string): Awaitable<{ session: StoredSession; user: StoredUser } | null>
+  updateSession?(session: Partial<AdapterSession> & Pick<AdapterSession, 'sessionToken'>): Awaitable<StoredSession | null | undefined>
+  deleteSession?(sessionToken: string): Promise<void> | Awaitable<StoredSession | null | undefined>
   createVerificationToken?(verificationToken: VerificationToken): Awaitable<VerificationToken | null | undefined>
   useVerificationToken?(params: { identifier: string; token: string }): Awaitable<VerificationToken | null>
   /** Latch extensions (optional): session management. */
-  listSessions?(userId: string): Awaitable<AdapterSession[]>
+  listSessions?(userId: string): Awaitable<StoredSession[]>
   deleteSessionsByUser?(userId: string): Awaitable<void>
   getSessionVersion?(userId: string): Awaitable<number>
   bumpSessionVersion?(userId: string): Awaitable<number>
