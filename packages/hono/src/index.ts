@@ -68,6 +68,16 @@ function configOf(c: Context): AuthConfig {
 async function rawRequest(c: Context): Promise<Request> {
   const raw = c.req.raw
   if (!raw.bodyUsed) return raw
+  const cache = c.req.bodyCache
+  if (cache.formData && !cache.arrayBuffer && !cache.text) {
+    // Only FormData survives: send its text fields urlencoded (auth forms carry no files).
+    const form = new URLSearchParams()
+    for (const [k, v] of await cache.formData) if (typeof v === 'string') form.append(k, v)
+    const headers = new Headers(raw.headers)
+    headers.set('content-type', 'application/x-www-form-urlencoded')
+    headers.delete('content-length')
+    return new Request(raw.url, { method: raw.method, headers, body: form })
+  }
   return new Request(raw, { body: await c.req.arrayBuffer() })
 }
 

@@ -1,0 +1,86 @@
+// Hono-specific behaviour beyond the shared suite (in-process via app.request, no server needed).
+import { Hono } from 'hono'
+import { describe, expect, it } from 'vitest'
+import Credentials from '@latch/core/providers/credentials'
+import { CookieJar } from '@latch/core/testing'
+import { authHandler, getAuthUser, initAuthConfig, verifyAuth, type AuthConfig } from '../src/index.js'
+
+const config: AuthConfig = {
+  secret: 'hono-unit-secret-0123456789abcdef0123456789',
+  url: 'http://app.test',
+  providers: [Credentials({ credentials: {}, authorize: (c) => (c.password === 'pw' ? { id: 'u1', name: 'Una' } : null) })],
+}
+
+function app(readBodyFirst: false | 'parseBody' | 'formData' | 'text' = false) {
+  const a = new Hono()
+  a.use('*', initAuthConfig(() => config))
+  if (readBodyFirst) {
+    a.use('/auth/*', async (c, next) => {
+      if (c.req.method === 'POST') await c.req[readBodyFirst]()
+      await next()
+    })
+  }
+  a.use('/auth/*', authHandler())
+  a.get('/api/me', verifyAuth(), (c) => c.json({ name: c.get('authUser').user?.name }))
+  a.get('/page', verifyAuth({ redirectToSignIn: true }), (c) => c.html('<p>hi</p>'))
+  a.get('/maybe', async (c) => c.json({ signedIn: !!(await getAuthUser(c)) }))
+  return a
+}
+
+async function call(a: Hono, path: string, jar: CookieJar, init: RequestInit = {}) {
+  const headers = new Headers(init.headers)
+  if (jar.cookies.size) headers.set('cookie', jar.header())
+  const res = await a.request(`http://app.test${path}`, { ...init, headers })
+  jar.apply(res)
+  return res
+}
+
+async function signIn(a: Hono, jar: CookieJar) {
+  const { csrfToken } = (await (await call(a, '/auth/csrf', jar)).json()) as { csrfToken: string }
+  return call(a, '/auth/callback/credentials', jar, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ csrfToken, password: 'pw' }).toString(),
+  })
+}
+
+describe('@latch/hono', () => {
+  for (const readBodyFirst of [false, 'parseBody', 'formData', 'text'] as const) {
+    it(`signs in${readBodyFirst ? ` after a middleware read the body with c.req.${readBodyFirst}()` : ''}`, async () => {
+      const a = app(readBodyFirst)
+      const jar = new CookieJar()
+      expect((await signIn(a, jar)).status).toBe(302)
+      const me = await call(a, '/api/me', jar)
+      expect(me.status).toBe(200)
+      expect(await me.json()).toEqual({ name: 'Una' })
+    })
+  }
+
+  it('verifyAuth answers 401 JSON, or redirects browsers when asked to', async () => {
+    const a = app()
+    const api = await call(a, '/api/me', new CookieJar(), { headers: { accept: 'text/html' } })
+    expect(api.status).toBe(401)
+    expect(await api.json()).toMatchObject({ error: 'Unauthorized' })
+    const page = await call(a, '/page?tab=2', new CookieJar(), { headers: { accept: 'text/html' } })
+    expect(page.status).toBe(302)
+    expect(page.headers.get('location')).toBe('/auth/signin?callbackUrl=%2Fpage%3Ftab%3D2')
+    const json = await call(a, '/page', new CookieJar(), { headers: { accept: 'application/json' } })
+    expect(json.status).toBe(401)
+  })
+
+  it('getAuthUser is null when signed out', async () => {
+    expect(await (await call(app(), '/maybe', new CookieJar())).json()).toEqual({ signedIn: false })
+  })
+
+  it('says what is missing when initAuthConfig was not used', async () => {
+    const a = new Hono()
+    a.use('/auth/*', authHandler())
+    let message = ''
+    a.onError((err, c) => {
+      message = err.message
+      return c.text('error', 500)
+    })
+    await a.request('http://app.test/auth/session')
+    expect(message).toContain('initAuthConfig')
+  })
+})
