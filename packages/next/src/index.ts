@@ -12,7 +12,7 @@
  * live under `/api/auth` unless `basePath` (or the path of AUTH_URL) says otherwise.
  */
 import { Auth, type Session } from '@latch/core'
-import type { NextRequest } from 'next/server.js'
+import type { NextRequest } from 'next/server'
 import { prepare, resolver, type NextAuthConfig, type NextAuthConfigInput } from './lib/config.js'
 import { createAuth, type AuthFunction, type NodeRequestLike, type NodeResponseLike } from './lib/auth.js'
 import { createActions, type AuthorizationParams, type SignInOptions, type SignOutOptions } from './lib/actions.js'

@@ -7,7 +7,7 @@
  * Works as Next 16 `proxy.ts` (`export const proxy = withAuth(...)`) and Next 15 `middleware.ts`.
  */
 import type { Awaitable } from '@latch/core'
-import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server.js'
+import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server'
 import { getToken, type JWT } from './jwt.js'
 import { nextEnv } from './lib/config.js'
 

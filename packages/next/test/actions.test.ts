@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { NextRequest } from 'next/server.js'
+import { NextRequest } from 'next/server'
 import OIDC from '@latch/core/providers/oidc'
 import { startDevOidc, type DevOidc } from '@latch/dev-oidc'
 import NextAuth from '../src/index.js'

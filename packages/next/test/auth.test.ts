@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { NextRequest, NextResponse } from 'next/server.js'
+import { NextRequest, NextResponse } from 'next/server'
 import NextAuth from '../src/index.js'
 import { encode } from '@latch/core/jwt'
 import { ORIGIN, SECRET, nextMock, signInJar, testConfig } from './helpers.js'

@@ -2,7 +2,7 @@
 // redirect() throws a RedirectError carrying the URL (as Next throws NEXT_REDIRECT).
 import { vi } from 'vitest'
 
-vi.mock('next/headers.js', async () => {
+vi.mock('next/headers', async () => {
   const { nextMock } = await import('./helpers.js')
   return {
     headers: async () => nextMock.headers,
@@ -15,7 +15,7 @@ vi.mock('next/headers.js', async () => {
   }
 })
 
-vi.mock('next/navigation.js', async () => {
+vi.mock('next/navigation', async () => {
   const { RedirectError } = await import('./helpers.js')
   return {
     redirect: (url: string) => {

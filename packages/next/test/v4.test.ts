@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { NextRequest, NextResponse, type NextFetchEvent } from 'next/server.js'
+import { NextRequest, NextResponse, type NextFetchEvent } from 'next/server'
 import { encode } from '@latch/core/jwt'
 import NextAuth, { getServerSession, unstable_getServerSession } from '../src/index.js'
 import { getToken } from '../src/jwt.js'

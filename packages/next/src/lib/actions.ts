@@ -1,6 +1,6 @@
 import { Auth, type ProviderInput, type ResponseInternal, type Session } from '@latch/core'
-import { headers } from 'next/headers.js'
-import { redirect as nextRedirect } from 'next/navigation.js'
+import { requestHeaders } from './next-request.js'
+import { redirect as nextRedirect } from 'next/navigation'
 import type { ConfigResolver, Prepared } from './config.js'
 import { internalRequest, originFor, sessionFromRaw } from './session.js'
 import { setCookies } from './next-cookies.js'
@@ -24,7 +24,7 @@ export interface SignOutOptions {
   redirect?: boolean
 }
 
-type HeadersLike = Awaited<ReturnType<typeof headers>>
+type HeadersLike = Awaited<ReturnType<typeof requestHeaders>>
 
 function fields(options: SignInOptions | FormData | undefined): Record<string, string> & { redirect?: string } {
   const out: Record<string, string> = {}
@@ -60,7 +60,7 @@ function finish(url: string, shouldRedirect: boolean): string {
 /** Server-action `signIn`, `signOut` and `unstable_update` for a config resolver. */
 export function createActions(resolve: ConfigResolver) {
   async function context(): Promise<{ p: Prepared; h: HeadersLike; origin: string }> {
-    const h = await headers()
+    const h = await requestHeaders()
     const p = await resolve(undefined)
     return { p, h, origin: originFor(p, h) }
   }

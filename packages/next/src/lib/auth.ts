@@ -1,6 +1,6 @@
 import type { Awaitable, Session } from '@latch/core'
-import { headers } from 'next/headers.js'
-import { NextResponse, type NextRequest } from 'next/server.js'
+import { requestHeaders } from './next-request.js'
+import { NextResponse, type NextRequest } from 'next/server'
 import type { ConfigResolver, Prepared } from './config.js'
 import { rawSessionOf, sessionOf } from './session.js'
 import { setCookies } from './next-cookies.js'
@@ -23,7 +23,7 @@ export type AuthHandler<C = any> = (request: NextAuthRequest, context: C) => Awa
 export type WrappedHandler<C = any> = (request: NextRequest, context: C) => Promise<Response>
 
 export interface AuthFunction {
-  /** Server components, server actions, route handlers: reads the request through `await headers()`. */
+  /** Server components, server actions, route handlers: reads the request through `await requestHeaders()`. */
   (): Promise<Session | null>
   /** Wrap a route handler or a proxy/middleware function: `req.auth` is the session. */
   <C = any>(handler: AuthHandler<C>): WrappedHandler<C>
@@ -124,7 +124,7 @@ export function createAuth(resolve: ConfigResolver): AuthFunction {
     const [first, second] = args
     if (first === undefined) {
       return (async () => {
-        const h = await headers()
+        const h = await requestHeaders()
         const p = await resolve(undefined)
         const { session, cookies } = await rawSessionOf(p, h)
         await setCookies(cookies, false)

@@ -1,5 +1,5 @@
 import { applyEnv, raw, skipCSRFCheck, type AuthConfig, type Awaitable, type CallbacksOptions, type Session } from '@latch/core'
-import type { NextRequest } from 'next/server.js'
+import type { NextRequest } from 'next/server'
 
 /** What `authorized` may answer: allow (`true`), refuse (`false`: redirect to sign-in), or a Response of its own. */
 export type AuthorizedResult = boolean | Response | undefined | null | void

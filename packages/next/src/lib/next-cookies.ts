@@ -1,5 +1,5 @@
 import type { Cookie } from '@latch/core'
-import { cookies } from 'next/headers.js'
+import { cookieStore } from './next-request.js'
 
 /**
  * Write the core's cookies through Next's `cookies()` store. Allowed in server actions and route handlers;
@@ -8,9 +8,9 @@ import { cookies } from 'next/headers.js'
  */
 export async function setCookies(list: Cookie[] | undefined, strict: boolean): Promise<void> {
   if (!list?.length) return
-  let store: Awaited<ReturnType<typeof cookies>>
+  let store: Awaited<ReturnType<typeof cookieStore>>
   try {
-    store = await cookies()
+    store = await cookieStore()
     for (const { name, value, options } of list) {
       store.set(name, value, {
         httpOnly: options.httpOnly,

@@ -1,0 +1,49 @@
+// The whole auth setup of the example: credentials and, when the dev script started it, the local OIDC provider.
+// AUTH_SECRET and AUTH_URL come from the environment (scripts/run.mjs sets development defaults).
+import NextAuth, { type NextAuthConfig } from '@latch/next'
+import Credentials from '@latch/core/providers/credentials'
+import OIDC from '@latch/core/providers/oidc'
+
+/** The demo account of the credentials provider. Local use only. */
+export const DEMO_USER = { id: 'alice', username: 'alice', password: 'wonderland', name: 'Alice Liddell', email: 'alice@example.com' }
+
+const providers: NextAuthConfig['providers'] = [
+  Credentials({
+    name: 'Demo account',
+    credentials: {
+      username: { label: 'Username', placeholder: 'alice' },
+      password: { label: 'Password', type: 'password' },
+    },
+    authorize(credentials) {
+      const ok = credentials.username === DEMO_USER.username && credentials.password === DEMO_USER.password
+      return ok ? { id: DEMO_USER.id, name: DEMO_USER.name, email: DEMO_USER.email } : null
+    },
+  }),
+]
+
+// Set by scripts/run.mjs (and the e2e test), which start @latch/dev-oidc next to Next.
+if (process.env.DEV_OIDC_ISSUER) {
+  providers.push(
+    OIDC({
+      id: 'dev-oidc',
+      name: 'Local OIDC',
+      issuer: process.env.DEV_OIDC_ISSUER,
+      clientId: process.env.DEV_OIDC_CLIENT_ID,
+      clientSecret: process.env.DEV_OIDC_CLIENT_SECRET,
+      allowInsecureRequests: true, // the local provider speaks plain http on 127.0.0.1
+    }),
+  )
+}
+
+export const authConfig: NextAuthConfig = {
+  providers,
+  callbacks: {
+    // proxy.ts: /admin needs a session; everything else is open.
+    authorized({ request, auth }) {
+      if (request.nextUrl.pathname.startsWith('/admin')) return !!auth
+      return true
+    },
+  },
+}
+
+export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(authConfig)

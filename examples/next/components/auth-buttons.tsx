@@ -1,0 +1,53 @@
+// Server actions: signIn/signOut set the cookies and call redirect(). redirect() throws NEXT_REDIRECT,
+// so never wrap them in a try/catch that swallows it; re-throw anything you do not handle.
+import { signIn, signOut } from '../auth'
+
+export function SignInButton({ provider, label, redirectTo }: { provider?: string; label: string; redirectTo?: string }) {
+  return (
+    <form
+      action={async () => {
+        'use server'
+        await signIn(provider, { redirectTo })
+      }}
+    >
+      <button type="submit">{label}</button>
+    </form>
+  )
+}
+
+export function SignOutButton() {
+  return (
+    <form
+      action={async () => {
+        'use server'
+        await signOut({ redirectTo: '/' })
+      }}
+    >
+      <button type="submit" data-testid="sign-out">
+        Sign out
+      </button>
+    </form>
+  )
+}
+
+/** The credentials form posting FormData to the signIn server action. */
+export function CredentialsForm({ redirectTo }: { redirectTo: string }) {
+  return (
+    <form
+      className="stack"
+      action={async (formData: FormData) => {
+        'use server'
+        await signIn('credentials', formData)
+      }}
+    >
+      <input type="hidden" name="redirectTo" value={redirectTo} />
+      <label>
+        Username <input name="username" defaultValue="alice" />
+      </label>
+      <label>
+        Password <input name="password" type="password" placeholder="wonderland" />
+      </label>
+      <button type="submit">Sign in with a server action</button>
+    </form>
+  )
+}
