@@ -40,6 +40,7 @@ function basePathOf(config: AuthConfig): string {
 function toRequest(event: KitRequestEvent, init: { path?: string; method?: string; body?: BodyInit; headers?: Record<string, string> } = {}): Request {
   const headers = new Headers(event.request.headers)
   for (const name of PROXY_HEADERS) headers.delete(name)
+  if (init.method) for (const name of ['content-length', 'transfer-encoding', 'content-type']) headers.delete(name)
   for (const [k, v] of Object.entries(init.headers ?? {})) headers.set(k, v)
   const url = init.path ? new URL(init.path, event.url) : event.url
   if (init.method) return new Request(url, { method: init.method, headers, body: init.body ?? null })
