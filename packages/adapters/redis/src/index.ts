@@ -1,0 +1,154 @@
+import type { Redis } from 'ioredis'
+import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from '@latch/core'
+import { decodeAccount, decodeSession, decodeToken, decodeUser, encode, seg, ttlMs } from './codec.js'
+
+export { RedisRateLimitStore } from './rate-limit-store.js'
+
+export interface RedisAdapterOptions {
+  /** Prefix of every key. Default `latch:`. */
+  prefix?: string
+}
+
+export type RedisAdapter = Required<Adapter>
+
+/**
+ * The Latch adapter for Redis on `ioredis`. Sessions and verification tokens expire by themselves (a Redis
+ * TTL at their `expires`); `useVerificationToken` is a single GETDEL, so a token is handed out once.
+ * Keys: user:<id>, email:<email>, account:<provider>:<id>, session:<token>, vt:<identifier>:<token>,
+ * sv:<userId>, and per-user index sets user-accounts:<id>, user-sessions:<id>.
+ */
+export function RedisAdapter(redis: Redis, options: RedisAdapterOptions = {}): RedisAdapter {
+  const p = options.prefix ?? 'latch:'
+  const k = {
+    user: (id: string) => `${p}user:${seg(id)}`,
+    email: (email: string) => `${p}email:${seg(email)}`,
+    account: (provider: string, id: string) => `${p}account:${seg(provider)}:${seg(id)}`,
+    userAccounts: (id: string) => `${p}user-accounts:${seg(id)}`,
+    session: (token: string) => `${p}session:${seg(token)}`,
+    userSessions: (id: string) => `${p}user-sessions:${seg(id)}`,
+    token: (identifier: string, token: string) => `${p}vt:${seg(identifier)}:${seg(token)}`,
+    version: (id: string) => `${p}sv:${seg(id)}`,
+  }
+
+  async function getUser(id: string): Promise<AdapterUser | null> {
+    return decodeUser(await redis.get(k.user(String(id))))
+  }
+
+  async function liveSessions(userId: string): Promise<AdapterSession[]> {
+    const tokens = await redis.smembers(k.userSessions(userId))
+    if (!tokens.length) return []
+    const raws = await redis.mget(tokens.map(k.session))
+    const gone = tokens.filter((_, i) => raws[i] === null)
+    if (gone.length) await redis.srem(k.userSessions(userId), ...gone)
+    return raws.map(decodeSession).filter((s): s is AdapterSession => s !== null)
+  }
+
+  return {
+    async createUser(user) {
+      const id = typeof user.id === 'string' && user.id ? user.id : crypto.randomUUID()
+      const created: AdapterUser = { ...user, id, emailVerified: user.emailVerified ?? null }
+      if (created.email && !(await redis.set(k.email(created.email), id, 'NX'))) {
+        throw new Error('createUser: a user with this email already exists')
+      }
+      await redis.set(k.user(id), encode(created))
+      return created
+    },
+    getUser,
+    async getUserByEmail(email) {
+      const id = await redis.get(k.email(email))
+      return id === null ? null : getUser(id)
+    },
+    async getUserByAccount({ provider, providerAccountId }) {
+      const account = decodeAccount(await redis.get(k.account(provider, providerAccountId)))
+      return account ? getUser(account.userId) : null
+    },
+    async updateUser(patch) {
+      const existing = await getUser(patch.id)
+      if (!existing) throw new Error(`updateUser: no user with id ${patch.id}`)
+      const updated: AdapterUser = { ...existing }
+      for (const [key, v] of Object.entries(patch)) if (v !== undefined) (updated as Record<string, unknown>)[key] = v
+      if (updated.email !== existing.email) {
+        if (updated.email && !(await redis.set(k.email(updated.email), updated.id, 'NX'))) {
+          throw new Error('updateUser: a user with this email already exists')
+        }
+        if (existing.email) await redis.del(k.email(existing.email))
+      }
+      await redis.set(k.user(updated.id), encode(updated))
+      return updated
+    },
+    async deleteUser(userId) {
+      const user = await getUser(userId)
+      if (!user) return null
+      const accounts = await redis.smembers(k.userAccounts(userId))
+      const sessions = await redis.smembers(k.userSessions(userId))
+      const keys = [k.user(userId), k.userAccounts(userId), k.userSessions(userId), k.version(userId), ...accounts, ...sessions.map(k.session)]
+      if (user.email) keys.push(k.email(user.email))
+      await redis.del(...keys)
+      return user
+    },
+    async linkAccount(account) {
+      const key = k.account(account.provider, account.providerAccountId)
+      const stored: AdapterAccount = { ...account, userId: String(account.userId) }
+      if (!(await redis.set(key, encode(stored), 'NX'))) throw new Error('linkAccount: this account is already linked')
+      await redis.sadd(k.userAccounts(stored.userId), key)
+      return stored
+    },
+    async unlinkAccount({ provider, providerAccountId }) {
+      const key = k.account(provider, providerAccountId)
+      const account = decodeAccount(await redis.getdel(key))
+      if (account) await redis.srem(k.userAccounts(account.userId), key)
+      return account ?? undefined
+    },
+    async createSession({ sessionToken, userId, expires }) {
+      const session: AdapterSession = { sessionToken, userId: String(userId), expires: new Date(expires) }
+      await redis.multi().set(k.session(sessionToken), encode(session), 'PX', ttlMs(expires)).sadd(k.userSessions(session.userId), sessionToken).exec()
+      return session
+    },
+    async getSessionAndUser(sessionToken) {
+      const session = decodeSession(await redis.get(k.session(sessionToken)))
+      if (!session) return null
+      const user = await getUser(session.userId)
+      return user ? { session, user } : null
+    },
+    async updateSession(patch) {
+      const existing = decodeSession(await redis.get(k.session(patch.sessionToken)))
+      if (!existing) return null
+      const updated: AdapterSession = { ...existing }
+      if (patch.expires) updated.expires = new Date(patch.expires)
+      if (patch.userId && patch.userId !== existing.userId) {
+        updated.userId = patch.userId
+        await redis.srem(k.userSessions(existing.userId), existing.sessionToken)
+        await redis.sadd(k.userSessions(updated.userId), existing.sessionToken)
+      }
+      // XX: a session deleted meanwhile (sign-out on another tab) is not resurrected.
+      const ok = await redis.set(k.session(updated.sessionToken), encode(updated), 'PX', ttlMs(updated.expires), 'XX')
+      return ok ? updated : null
+    },
+    async deleteSession(sessionToken) {
+      const session = decodeSession(await redis.getdel(k.session(sessionToken)))
+      if (session) await redis.srem(k.userSessions(session.userId), sessionToken)
+      return session
+    },
+    async createVerificationToken(token) {
+      await redis.set(k.token(token.identifier, token.token), encode(token), 'PX', ttlMs(token.expires))
+      return token
+    },
+    async useVerificationToken({ identifier, token }) {
+      // GETDEL is atomic: of any number of concurrent callers, exactly one gets the token.
+      return decodeToken(await redis.getdel(k.token(identifier, token)))
+    },
+    listSessions: liveSessions,
+    async deleteSessionsByUser(userId) {
+      const tokens = await redis.smembers(k.userSessions(userId))
+      await redis.del(k.userSessions(userId), ...tokens.map(k.session))
+    },
+    async getSessionVersion(userId) {
+      return Number((await redis.get(k.version(userId))) ?? 0)
+    },
+    async bumpSessionVersion(userId) {
+      return redis.incr(k.version(userId))
+    },
+  }
+}
+
+export default RedisAdapter
