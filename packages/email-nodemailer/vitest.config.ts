@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  resolve: { conditions: ['latch-source'] },
+  ssr: { resolve: { conditions: ['latch-source'] } },
+  test: {
+    name: 'email-nodemailer',
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+})
