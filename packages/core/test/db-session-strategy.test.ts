@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { AuthConfig } from '../src/index.js'
+import { CredentialsSignin, type AuthConfig } from '../src/index.js'
 import type { AdapterUser } from '../src/adapters/types.js'
 import Credentials from '../src/providers/credentials.js'
 import { MemoryAdapter } from '../src/adapters/memory.js'
@@ -8,6 +8,14 @@ import { Browser, SECRET } from './support/client.js'
 import { quietLogger } from './support/fake-oauth.js'
 
 const COOKIE = 'authjs.session-token'
+
+class AccountLocked extends CredentialsSignin {
+  override reason = 'account_locked'
+}
+/** Auth.js v5 style: a subclass that overrides `code`. */
+class AuthJsStyle extends CredentialsSignin {
+  override readonly code = 'legacy_code' as never
+}
 
 async function setup(extra: Partial<AuthConfig> = {}) {
   let now = 1_800_000_000
@@ -28,7 +36,12 @@ async function setup(extra: Partial<AuthConfig> = {}) {
     providers: [
       Credentials({
         credentials: { username: {}, password: {} },
-        authorize: (c) => (c.username === 'ada' && c.password === 'pw' ? { id: 'u1', name: 'Ada', email: 'ada@example.com' } : c.username === 'ghost' ? { id: 'nope' } : null),
+        authorize: (c, request) => {
+          if (!(request instanceof Request)) throw new Error('authorize() must receive the Request')
+          if (c.username === 'locked') throw new AccountLocked()
+          if (c.username === 'legacy') throw new AuthJsStyle()
+          return c.username === 'ada' && c.password === 'pw' ? { id: 'u1', name: 'Ada', email: 'ada@example.com' } : c.username === 'ghost' ? { id: 'nope' } : null
+        },
       }),
     ],
     callbacks: {
@@ -67,6 +80,20 @@ describe('database session strategy', () => {
     await b.signInWithCredentials({ username: 'ada', password: 'pw' })
     const rows = await adapter.listSessions('u1')
     expect(rows.map((r) => r.sessionToken)).toEqual([b.jar.get(COOKIE)])
+  })
+
+  it('a thrown CredentialsSignin carries its code to the sign-in page; no row, no cookie', async () => {
+    const { config, adapter } = await setup()
+    for (const [username, code] of [['locked', 'account_locked'], ['legacy', 'legacy_code'], ['nobody', 'credentials']] as const) {
+      const b = new Browser(config)
+      const res = await b.signInWithCredentials({ username, password: 'x' })
+      const loc = new URL(res.headers.get('location')!)
+      expect(loc.pathname).toBe('/auth/signin')
+      expect(loc.searchParams.get('error')).toBe('CredentialsSignin')
+      expect(loc.searchParams.get('code')).toBe(code)
+      expect(b.jar.has(COOKIE)).toBe(false)
+    }
+    expect(await adapter.listSessions('u1')).toEqual([])
   })
 
   it('an authorize() id the adapter does not know never yields a session', async () => {
