@@ -55,13 +55,14 @@ export const latchConfig = {
 }
 
 /** One session token, encrypted by Auth.js (salt = cookie name); both libraries decrypt this very string. */
-export async function makeSessionCookie() {
+export async function makeSessionCookie({ secure = true } = {}) {
+  const name = secure ? COOKIE_NAME : COOKIE_NAME.replace('__Secure-', '')
   const token = await authjsEncode({
     token: { name: 'Ada Lovelace', email: 'ada@example.com', picture: 'https://example.com/ada.png', sub: 'user-1' },
     secret: SECRET,
-    salt: COOKIE_NAME,
+    salt: name,
   })
-  return `${COOKIE_NAME}=${token}`
+  return `${name}=${token}`
 }
 
 export const libs = {

@@ -8,7 +8,7 @@ import { libs, ORIGIN, SECRET, COOKIE_NAME, makeSessionCookie } from './fixtures
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
 const MIN_CPU_NS = Number(process.env.BENCH_SAMPLE_MS ?? 200) * 1e6
 
-const cookie = await makeSessionCookie()
+const cookie = await makeSessionCookie({ secure: true })
 const jwe = cookie.slice(COOKIE_NAME.length + 1)
 
 async function csrfPair(lib) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { hkdf } from '@panva/hkdf'
 import { base64url, calculateJwkThumbprint, CompactEncrypt, EncryptJWT, jwtDecrypt, decodeProtectedHeader } from 'jose'
 import { decode, encode } from '../src/jwt.js'
+import { b64uDecode, b64uEncode, octThumbprint } from '../src/tokens/base64url.js'
 
 /**
  * The session cookie's shape (dir + A256CBC-HS512) is decrypted and encrypted with cached CryptoKeys
@@ -125,6 +126,22 @@ describe('JWE fast path (dir + A256CBC-HS512 with cached keys)', () => {
     // A header that claims the fast-path shape but is not canonical JSON object is refused.
     const arrayHeader = base64url.encode(JSON.stringify(['dir']))
     expect(await decode({ token: [arrayHeader, ...plain.slice(1)].join('.'), secret, salt })).toBeNull()
+  })
+
+  it('base64url and the key thumbprint match jose exactly', async () => {
+    for (const len of [0, 1, 2, 3, 31, 32, 33, 64, 100_000]) {
+      const bytes = crypto.getRandomValues(new Uint8Array(Math.min(len, 65536)))
+      expect(b64uEncode(bytes)).toBe(base64url.encode(bytes))
+      expect(b64uDecode(base64url.encode(bytes))).toEqual(base64url.decode(base64url.encode(bytes)))
+    }
+    expect(b64uEncode('héllo ☃')).toBe(base64url.encode('héllo ☃'))
+    for (const bad of ['a+b', 'a/b', 'a', '*', 'ab$c']) {
+      expect(() => b64uDecode(bad), bad).toThrow(TypeError)
+      expect(() => base64url.decode(bad), bad).toThrow(TypeError)
+    }
+    expect(await octThumbprint(key, 'SHA-512')).toBe(kid)
+    const k32 = key.slice(0, 32)
+    expect(await octThumbprint(k32, 'SHA-256')).toBe(await calculateJwkThumbprint({ kty: 'oct', k: base64url.encode(k32) }, 'sha256'))
   })
 
   it('encode refuses what jose refuses', async () => {

@@ -5,10 +5,15 @@ import type { AdapterUser } from '../adapters/types.js'
 import { NO_STORE } from '../http/response.js'
 import { clearSession, hasSessionCookie, readJwtSession, writeJwtSession } from '../session/jwt-session.js'
 import { readDbSession } from '../session/database-session.js'
-import { refreshIfExpired } from '../oauth/refresh.js'
 import { emit } from './events.js'
 import { JWTSessionError, SessionTokenError } from '../errors.js'
 import { SESSION_VERSION_CLAIM, sessionVersionValid } from '../session/version.js'
+
+/** Only a token that names a provider can need a refresh; the OAuth code (oauth4webapi) loads on first need. */
+async function refreshIfExpired(options: RequestContext['options'], token: JWT): Promise<JWT> {
+  if (!token || typeof token.provider !== 'string') return token
+  return (await import('../oauth/refresh.js')).refreshIfExpired(options, token)
+}
 
 async function versionValid(ctx: RequestContext, token: JWT): Promise<boolean> {
   try {

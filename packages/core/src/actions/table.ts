@@ -1,14 +1,39 @@
 import type { RequestContext, ResponseInternal } from '../context.js'
 import type { AuthAction } from '../types.js'
-import { callbackAction } from './callback.js'
 import { csrfAction } from './csrf.js'
-import { errorPageAction, signinPageAction, signoutPageAction, verifyRequestPageAction } from './pages.js'
 import { providersAction } from './providers.js'
 import { sessionAction } from './session.js'
-import { signinAction } from './signin.js'
-import { signoutAction } from './signout.js'
 
 export type Handler = (ctx: RequestContext) => Promise<ResponseInternal>
+
+/**
+ * A handler whose module loads on its first request. The session check (every request) and the small JSON
+ * routes stay eager; OAuth (oauth4webapi), email, rate limiting and the HTML pages load only when a browser
+ * flow needs them, so a deployment that mostly checks sessions imports and ships less up front.
+ */
+function lazy<M>(load: () => Promise<M>, pick: (m: M) => Handler): Handler {
+  let handler: Handler | undefined
+  let loading: Promise<Handler> | undefined
+  return (ctx) => {
+    if (handler) return handler(ctx)
+    loading ??= load().then(
+      (m) => (handler = pick(m)),
+      (e) => {
+        loading = undefined
+        throw e
+      },
+    )
+    return loading.then((h) => h(ctx))
+  }
+}
+
+const callbackAction = lazy(() => import('./callback.js'), (m) => m.callbackAction)
+const signinAction = lazy(() => import('./signin.js'), (m) => m.signinAction)
+const signoutAction = lazy(() => import('./signout.js'), (m) => m.signoutAction)
+const signinPageAction = lazy(() => import('./pages.js'), (m) => m.signinPageAction)
+const signoutPageAction = lazy(() => import('./pages.js'), (m) => m.signoutPageAction)
+const verifyRequestPageAction = lazy(() => import('./pages.js'), (m) => m.verifyRequestPageAction)
+const errorPageAction = lazy(() => import('./pages.js'), (m) => m.errorPageAction)
 
 export interface Route {
   handler: Handler

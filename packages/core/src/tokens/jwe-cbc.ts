@@ -1,4 +1,4 @@
-import { base64url } from 'jose'
+import { b64uDecode, b64uEncode } from './base64url.js'
 import type { JWT } from './jwt-types.js'
 
 /**
@@ -96,7 +96,7 @@ export function parseCanonical(token: string): { header: CbcHeader; parts: strin
   if (parts.length !== 5 || parts[1] !== '') return FALLBACK
   let header: unknown
   try {
-    header = JSON.parse(strictDecoder.decode(base64url.decode(parts[0]!)))
+    header = JSON.parse(strictDecoder.decode(b64uDecode(parts[0]!)))
   } catch {
     return FALLBACK
   }
@@ -118,9 +118,9 @@ export async function decryptCanonical(
   let iv: Uint8Array, ciphertext: Uint8Array, tag: Uint8Array, aad: Uint8Array
   try {
     aad = ascii(parts[0]!)
-    iv = base64url.decode(parts[2]!)
-    ciphertext = base64url.decode(parts[3]!)
-    tag = base64url.decode(parts[4]!)
+    iv = b64uDecode(parts[2]!)
+    ciphertext = b64uDecode(parts[3]!)
+    tag = b64uDecode(parts[4]!)
   } catch {
     return null
   }
@@ -156,7 +156,7 @@ export async function encryptCanonical(claims: Record<string, unknown>, cek: Uin
     const v = claims[c]
     if (typeof v === 'number' && !Number.isFinite(v)) throw new TypeError(`"${c}" claim must be a finite number`)
   }
-  const protectedB64 = base64url.encode(JSON.stringify({ alg: 'dir', enc: CBC_ENC, kid }))
+  const protectedB64 = b64uEncode(JSON.stringify({ alg: 'dir', enc: CBC_ENC, kid }))
   const plaintext = encoder.encode(JSON.stringify(claims))
   const keys = await cbcKeys(cek)
   const iv = crypto.getRandomValues(new Uint8Array(16))
@@ -164,5 +164,5 @@ export async function encryptCanonical(claims: Record<string, unknown>, cek: Uin
     await crypto.subtle.encrypt({ name: 'AES-CBC', iv }, keys.enc, plaintext as Uint8Array<ArrayBuffer>),
   )
   const tag = await tagOf(keys.mac, macInput(ascii(protectedB64), iv, ciphertext))
-  return `${protectedB64}..${base64url.encode(iv)}.${base64url.encode(ciphertext)}.${base64url.encode(tag)}`
+  return `${protectedB64}..${b64uEncode(iv)}.${b64uEncode(ciphertext)}.${b64uEncode(tag)}`
 }

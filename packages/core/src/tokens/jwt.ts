@@ -1,4 +1,4 @@
-import { EncryptJWT, jwtDecrypt, type JWTDecryptGetKey } from 'jose'
+import type { JWTDecryptGetKey } from 'jose'
 import { deriveEncryptionKey, deriveLegacyKey } from './keys.js'
 import { decryptCanonical, encryptCanonical, FALLBACK, parseCanonical } from './jwe-cbc.js'
 import type { JWT, JWTDecodeParams, JWTEncodeParams } from './jwt-types.js'
@@ -37,6 +37,7 @@ export async function encode<Payload extends Record<string, unknown> = JWT>(
     claims.jti = crypto.randomUUID()
     return encryptCanonical(claims, key, kid)
   }
+  const { EncryptJWT } = await import('./jose-lazy.js')
   return new EncryptJWT(token)
     .setProtectedHeader({ alg: 'dir', enc: ENC, kid })
     .setIssuedAt(iat)
@@ -77,6 +78,7 @@ export async function decode<Payload = JWT>(params: JWTDecodeParams): Promise<Pa
     throw new Error('no matching decryption secret')
   }
   try {
+    const { jwtDecrypt } = await import('./jose-lazy.js')
     const { payload } = await jwtDecrypt(token, getKey, {
       clockTolerance: CLOCK_TOLERANCE,
       keyManagementAlgorithms: ['dir'],
@@ -93,6 +95,7 @@ export async function decode<Payload = JWT>(params: JWTDecodeParams): Promise<Pa
 export async function decodeLegacy<Payload = JWT>(params: { token?: string; secret: string | string[]; now?: number }): Promise<Payload | null> {
   const { token } = params
   if (!token || typeof token !== 'string' || token.length > 64 * 1024) return null
+  const { jwtDecrypt } = await import('./jose-lazy.js')
   for (const s of secrets(params.secret)) {
     const { key } = await deriveLegacyKey(s)
     try {

@@ -1,5 +1,5 @@
 import { hkdf } from '@panva/hkdf'
-import { base64url, calculateJwkThumbprint } from 'jose'
+import { octThumbprint } from './base64url.js'
 
 export interface DerivedKey {
   key: Uint8Array
@@ -30,7 +30,7 @@ export function deriveEncryptionKey(enc: string, secret: string, salt: string): 
   const length = enc === 'A256CBC-HS512' ? 64 : 32
   return remember(`v5\0${enc}\0${salt}\0${secret}`, async () => {
     const key = await hkdf('sha256', secret, salt, `Auth.js Generated Encryption Key (${salt})`, length)
-    const kid = await calculateJwkThumbprint({ kty: 'oct', k: base64url.encode(key) }, `sha${length << 3}` as 'sha512')
+    const kid = await octThumbprint(key, `SHA-${length << 3}` as 'SHA-512')
     return { key, kid }
   })
 }

@@ -1,0 +1,99 @@
+// Bundle size of a minimal edge entry (Auth + one OAuth provider), and cold import time, for both libraries.
+import { build } from 'esbuild'
+import { gzipSync } from 'node:zlib'
+import { execFileSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { relative as rel } from 'node:path'
+
+const here = fileURLToPath(new URL('.', import.meta.url))
+export const ENTRIES = {
+  latch: `export { Auth } from '@latch/core'\nexport { default as Google } from '@latch/core/providers/google'\n`,
+  authjs: `export { Auth } from '@auth/core'\nexport { default as Google } from '@auth/core/providers/google'\n`,
+}
+
+const relative = (p) => rel(process.cwd(), p)
+
+export async function bundle(name) {
+  const result = await build({
+    stdin: { contents: ENTRIES[name], resolveDir: here, loader: 'js' },
+    bundle: true,
+    platform: 'neutral',
+    format: 'esm',
+    splitting: true,
+    outdir: 'out',
+    mainFields: ['module', 'main'],
+    conditions: ['worker', 'browser'],
+    target: 'es2022',
+    minify: true,
+    write: false,
+    logLevel: 'silent',
+    metafile: true,
+  })
+  // The entry chunk is what loads before the first request is answered (and all a session check ever
+  // loads); the lazy chunks are fetched on the first sign-in / page request. Both are reported.
+  const gz = (f) => gzipSync(f.contents, { level: 9 }).length
+  const outputs = result.metafile.outputs
+  const byPath = new Map(result.outputFiles.map((f) => [relative(f.path), f]))
+  const entryPath = Object.keys(outputs).find((p) => outputs[p].entryPoint !== undefined)
+  // The entry chunk plus every chunk it imports statically: what loads before the first request is handled.
+  const eager = new Set()
+  const visit = (p) => {
+    if (eager.has(p)) return
+    eager.add(p)
+    for (const i of outputs[p].imports) if (i.kind === 'import-statement' && outputs[i.path]) visit(i.path)
+  }
+  visit(entryPath)
+  const eagerFiles = [...eager].map((p) => byPath.get(p))
+  const eagerInputs = {}
+  for (const p of eager) for (const [k, v] of Object.entries(outputs[p].inputs)) eagerInputs[k] = (eagerInputs[k] ?? 0) + v.bytesInOutput
+  const all = result.outputFiles
+  return {
+    bytes: eagerFiles.reduce((n, f) => n + f.contents.length, 0),
+    gzip: eagerFiles.reduce((n, f) => n + gz(f), 0),
+    eagerChunks: eagerFiles.length,
+    eagerInputs,
+    totalBytes: all.reduce((n, f) => n + f.contents.length, 0),
+    totalGzip: all.reduce((n, f) => n + gz(f), 0),
+    chunks: all.length,
+    metafile: result.metafile,
+  }
+}
+
+/** Milliseconds to import the entry in a fresh Node process (module graph load + evaluation). */
+function coldImport(name) {
+  const src = ENTRIES[name].replace(/export \{ (\w+)(?: as \w+)? \} from ('[^']+')/g, (_, n, spec) => `await import(${spec})`)
+  const script = `await import('./warm.mjs'); const t0 = performance.now(); ${src.replace(/\n/g, '; ')} process.stdout.write(String(performance.now() - t0))`
+  return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: here, encoding: 'utf8' }))
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2 }
+
+export async function runSize({ runs = Number(process.env.BENCH_IMPORT_RUNS ?? 15) } = {}) {
+  const sizes = { latch: await bundle('latch'), authjs: await bundle('authjs') }
+  const times = { latch: [], authjs: [] }
+  for (const n of ['latch', 'authjs']) coldImport(n) // warm the OS file cache for both
+  for (let i = 0; i < runs; i++) for (const n of i % 2 ? ['authjs', 'latch'] : ['latch', 'authjs']) times[n].push(coldImport(n))
+  return {
+    latch: { ...sizes.latch, importMs: median(times.latch) },
+    authjs: { ...sizes.authjs, importMs: median(times.authjs) },
+    gzipRatio: sizes.latch.gzip / sizes.authjs.gzip,
+    totalGzipRatio: sizes.latch.totalGzip / sizes.authjs.totalGzip,
+    importRatio: median(times.latch) / median(times.authjs),
+    runs,
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const r = await runSize()
+  for (const n of ['latch', 'authjs']) {
+    const inputs = r[n].eagerInputs
+    const byPkg = {}
+    for (const [file, bytesInOutput] of Object.entries(inputs)) {
+      const m = file.match(/.*node_modules\/(@[^/]+\/[^/]+|[^/]+)/) ?? file.match(/(packages\/core\/dist\/[^/]+)/)
+      const k = m ? m[1] : file
+      byPkg[k] = (byPkg[k] ?? 0) + bytesInOutput
+    }
+    console.log(n, r[n].bytes, 'min', r[n].gzip, 'gzip; all', r[n].chunks, 'chunks', r[n].totalBytes, 'min', r[n].totalGzip, 'gzip;', r[n].importMs.toFixed(1), 'ms import', Object.entries(byPkg).sort((a, b) => b[1] - a[1]).slice(0, 14))
+  }
+  console.log('gzip ratio', r.gzipRatio.toFixed(2), 'total gzip ratio', r.totalGzipRatio.toFixed(2), 'import ratio', r.importRatio.toFixed(2))
+}
