@@ -96,6 +96,17 @@ describe('database session strategy', () => {
     expect(await adapter.listSessions('u1')).toEqual([])
   })
 
+  it('signing in again in the same browser replaces its previous session row', async () => {
+    const { config, adapter } = await setup()
+    const b = new Browser(config)
+    await b.signInWithCredentials({ username: 'ada', password: 'pw' })
+    const first = b.jar.get(COOKIE)!
+    await b.signInWithCredentials({ username: 'ada', password: 'pw' })
+    expect(b.jar.get(COOKIE)).not.toBe(first)
+    expect(await adapter.getSessionAndUser(first)).toBeNull()
+    expect((await adapter.listSessions('u1')).map((s) => s.sessionToken)).toEqual([b.jar.get(COOKIE)])
+  })
+
   it('an authorize() id the adapter does not know never yields a session', async () => {
     const { config, adapter } = await setup()
     const b = new Browser(config)

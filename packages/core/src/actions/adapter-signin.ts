@@ -11,8 +11,6 @@ export interface AdapterSignInResult {
   user: AdapterUser
   account: Account | null
   isNewUser: boolean
-  /** The database session of the request, when it belongs to another user and should be replaced. */
-  replacedSessionToken?: string
 }
 
 type Method = keyof Adapter
@@ -30,10 +28,10 @@ async function call<M extends Method>(adapter: Adapter, method: M, ...args: Para
 }
 
 /** The user this request is already signed in as (JWT `sub` or database session), or null. */
-async function currentUser(ctx: RequestContext, adapter: Adapter): Promise<{ user: AdapterUser; sessionToken?: string } | null> {
+async function currentUser(ctx: RequestContext, adapter: Adapter): Promise<{ user: AdapterUser } | null> {
   if (ctx.options.session.strategy === 'database') {
     const found = await readDbSession(ctx).catch(() => null)
-    return found ? { user: found.user, sessionToken: found.session.sessionToken } : null
+    return found ? { user: found.user } : null
   }
   const found = await readJwtSession(ctx)
   const sub = found?.token.sub
@@ -87,8 +85,7 @@ export async function adapterSignIn(
       await emit(ctx, 'createUser', { user })
       isNewUser = true
     }
-    const replaced = current && current.user.id !== user.id ? current.sessionToken : undefined
-    return { user, account: { ...account, userId: user.id }, isNewUser, ...(replaced ? { replacedSessionToken: replaced } : {}) }
+    return { user, account: { ...account, userId: user.id }, isNewUser }
   }
 
   const byAccount = await call(adapter, 'getUserByAccount', { provider: account.provider, providerAccountId: account.providerAccountId })

@@ -6,7 +6,7 @@ import type { OAuthConfig } from '../providers/types.js'
 import { AccessDenied, AdapterError, Configuration } from '../errors.js'
 import { applyRedirectCallback, redirectTo, resolveCallbackUrl } from '../http/redirect.js'
 import { clearSession, writeJwtSession } from '../session/jwt-session.js'
-import { createDbSession, deleteDbSession } from '../session/database-session.js'
+import { createDbSession, dbSessionToken, deleteDbSession } from '../session/database-session.js'
 import { refreshableTokenFields } from '../oauth/refresh.js'
 import { stableSubject } from '../oauth/subject.js'
 import { sessionVersionClaim } from '../session/version.js'
@@ -65,13 +65,11 @@ export async function completeSignIn(ctx: RequestContext, input: SignInInput): P
   let user: User = input.user
   let account = input.account
   let isNewUser = false
-  let replacedSessionToken: string | undefined
   if (options.adapter && account?.type !== 'credentials') {
     const r = await adapterSignIn(ctx, { user, account, profile: input.profile })
     user = r.user
     account = r.account
     isNewUser = r.isNewUser
-    replacedSessionToken = r.replacedSessionToken
   } else if (options.adapter && options.session.strategy === 'database') {
     await assertAdapterUser(ctx, user)
   }
@@ -96,7 +94,9 @@ export async function completeSignIn(ctx: RequestContext, input: SignInInput): P
     cookies.push(...(result === null ? clearSession(ctx) : await writeJwtSession(ctx, { ...result, ...version })))
   } else {
     if (!user.id) throw new Configuration('The database session strategy needs a user id; the credentials authorize() must return { id }')
-    if (replacedSessionToken) await deleteDbSession(ctx, replacedSessionToken)
+    // A new sign-in in this browser replaces its previous session row (no orphans, no fixation).
+    const previous = dbSessionToken(ctx)
+    if (previous) await deleteDbSession(ctx, previous)
     const { cookie } = await createDbSession(ctx, String(user.id))
     cookies.push(cookie)
   }
