@@ -142,6 +142,9 @@ export function defineIntegrationSuite(options: IntegrationSuiteOptions): void {
       expect(location).not.toContain('error')
       expect(new URL(location, url('/')).pathname).toBe(options.protectedPage)
       expect(jar.has('session-token')).toBe(true)
+      const cookie = setCookies(res).find((line) => line.includes('session-token'))!.toLowerCase()
+      expect(cookie).toContain('httponly')
+      expect(cookie).toContain('samesite=lax')
 
       const s = await session(jar)
       expect(s?.user).toBeTruthy()
@@ -271,6 +274,7 @@ export function defineIntegrationSuite(options: IntegrationSuiteOptions): void {
         [`${basePath}/callback/${providerId}`, { method: 'POST', jar, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ csrfToken: token, username: ['a'], password: { x: 1 } }) }],
         [`${basePath}/signin/no-such-provider`, { method: 'POST', jar, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `csrfToken=${token}` }],
         [`${basePath}/no-such-action`, {}],
+        [`${basePath}/session`, { method: 'DELETE' }],
         [`${basePath}/callback/${providerId}`, { method: 'POST', jar, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'x'.repeat(200_000) }],
       ]
       for (const [path, init] of bad) {
