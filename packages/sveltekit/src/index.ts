@@ -25,6 +25,8 @@ export interface LatchLocals {
   csrfToken(): Promise<string>
 }
 
+const externalRedirect: (status: number, location: string, options: { external: boolean }) => never = redirect as never
+
 export type ConfigInput = AuthConfig | ((event: KitRequestEvent) => AuthConfig | Promise<AuthConfig>)
 
 /** Headers only a proxy may set: the adapter (ORIGIN / HOST_HEADER / PROTOCOL_HEADER) has already decided `event.url`. */
@@ -107,9 +109,11 @@ export function SvelteKitAuth(input: ConfigInput): { handle: KitHandle; signIn: 
       const json = (await res.json().catch(() => null)) as { url?: unknown } | null
       if (typeof json?.url === 'string') url = json.url
     } else if (res.headers.get('location')) url = res.headers.get('location')!
-    // Same-origin targets become paths (client-side navigation); a provider's URL stays absolute.
+    // Same-origin targets become paths (client-side navigation). A provider's URL stays absolute and is
+    // marked external: Kit 3 refuses external redirects without it; Kit 2 ignores the third argument.
     const target = new URL(url, event.url)
-    redirect(303, target.origin === event.url.origin ? target.pathname + target.search + target.hash : target.href)
+    if (target.origin === event.url.origin) redirect(303, target.pathname + target.search + target.hash)
+    externalRedirect(303, target.href, { external: true })
   }
 
   /** Form action: `providerId` picks the provider (default: the sign-in page); credentials post their fields. */
