@@ -10,6 +10,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Adapter, AdapterAccount, AdapterUser } from '../adapters/types.js'
+import { defineAdapterFlows } from './adapter-flows.js'
+
+export { defineAdapterFlows }
 
 export interface AdapterSuiteOptions {
   name: string
@@ -20,6 +23,8 @@ export interface AdapterSuiteOptions {
   teardown?: () => unknown
   /** Skip the Latch extension checks (listSessions, deleteSessionsByUser, session versions). Default false. */
   skipExtensions?: boolean
+  /** Also run Latch's sign-in flows through `Auth()` on this adapter (magic links, sessions, linking). Default true. */
+  flows?: boolean
 }
 
 const REQUIRED = [
@@ -172,6 +177,8 @@ export function defineAdapterSuite(options: AdapterSuiteOptions): void {
       expect(await a.getSessionAndUser(token)).toBeNull()
       expect(await a.getUserByAccount({ provider: acc.provider, providerAccountId: acc.providerAccountId })).toBeNull()
     })
+
+    if (options.flows !== false) defineAdapterFlows(options.name, () => a)
 
     describe.skipIf(options.skipExtensions === true)('Latch extensions', () => {
       it('lists only the live sessions of one user', async (t) => {
