@@ -3,7 +3,7 @@ import { CredentialsSignin, type AuthConfig } from '../src/index.js'
 import type { AdapterUser } from '../src/adapters/types.js'
 import Credentials from '../src/providers/credentials.js'
 import { MemoryAdapter } from '../src/adapters/memory.js'
-import { listSessions, revokeSession, revokeSessions, signOutEverywhere } from '../src/session/manage.js'
+import { listSessions, revokeSession, revokeSessions, sessionManager, signOutEverywhere } from '../src/session/manage.js'
 import { Browser, SECRET } from './support/client.js'
 import { quietLogger } from './support/fake-oauth.js'
 
@@ -199,6 +199,22 @@ describe('database session strategy', () => {
     expect(await browsers[0]!.session()).not.toBeNull()
     expect(await browsers[1]!.session()).toBeNull()
     expect(await browsers[2]!.session()).toBeNull()
+  })
+
+  it('revokeSessions by ids, through a bound session manager', async () => {
+    const { config } = await setup()
+    const sessions = sessionManager(config)
+    const browsers = [new Browser(config), new Browser(config), new Browser(config)]
+    for (const b of browsers) await b.signInWithCredentials({ username: 'ada', password: 'pw' })
+    const ids = (await sessions.list('u1')).map((s) => s.id)
+    expect(await sessions.revokeMany('u1', { ids: [ids[0]!, ids[1]!, 'f'.repeat(32)] })).toBe(2)
+    expect(await sessions.list('u1')).toHaveLength(1)
+    expect(await sessions.revokeMany('someone-else')).toBe(0)
+  })
+
+  it('session management needs an adapter', async () => {
+    const { config } = await setup()
+    await expect(listSessions({ ...config, adapter: undefined, session: { strategy: 'jwt' } }, 'u1')).rejects.toMatchObject({ code: 'MissingAdapter' })
   })
 
   it('signOutEverywhere deletes every database session', async () => {

@@ -114,3 +114,14 @@ export async function signOutEverywhere(config: AuthConfig, userId: string): Pro
 
 /** Alias: revoke every session of a user (database rows and JWTs). */
 export const revokeAllSessions = signOutEverywhere
+
+/** The same functions bound to one config: `const sessions = sessionManager(config); await sessions.list(userId)`. */
+export function sessionManager(config: AuthConfig) {
+  return {
+    list: (userId: string, options?: { request?: Request }) => listSessions(config, userId, options),
+    revoke: (userId: string, id: string) => revokeSession(config, userId, id),
+    revokeMany: (userId: string, options?: { ids?: string[]; except?: Request }) => revokeSessions(config, userId, options),
+    signOutEverywhere: (userId: string) => signOutEverywhere(config, userId),
+    tokenOf: (request: Request) => sessionTokenOf(config, request),
+  }
+}
