@@ -121,7 +121,7 @@ export function SvelteKitAuth(input: ConfigInput): { handle: KitHandle; signIn: 
     act(event, (config, form) => {
       const id = form.get('providerId') ?? form.get('provider') ?? ''
       const base = basePathOf(config)
-      if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) return { page: `${base}/signin` }
+      if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) return { page: config.pages?.signIn ?? `${base}/signin` }
       const provider = config.providers.map((p) => (typeof p === 'function' ? p() : p)).find((p) => p.id === id)
       return provider?.type === 'credentials' ? `${base}/callback/${id}` : `${base}/signin/${id}`
     })
