@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install everything and run the main example: a Hono app on http://127.0.0.1:3000 where you can sign in
+# Install everything and run the main example: a Hono app on http://127.0.0.1:3001 where you can sign in
 # with the embedded local OpenID provider or with credentials. No external account needed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
