@@ -90,6 +90,12 @@ describe('GET /session (JWT)', () => {
     expect(s).toBeNull()
   })
 
+  it('a token error (failed refresh-token rotation) reaches the session as `error`', async () => {
+    const { browser } = setup({ callbacks: { jwt: ({ token, user }) => (user ? token : { ...token, error: 'RefreshAccessTokenError' }) } })
+    await browser.signInWithCredentials({})
+    expect((await browser.session()).error).toBe('RefreshAccessTokenError')
+  })
+
   it('getSession returns the session for a signed-in request', async () => {
     const { config, browser } = setup()
     await browser.signInWithCredentials({})

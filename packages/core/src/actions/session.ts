@@ -34,7 +34,10 @@ function respond(body: unknown, cookies: ResponseInternal['cookies'] = []): Resp
 }
 
 function defaultSession(token: JWT, expires: Date): Session {
-  return { user: { name: token.name, email: token.email, image: token.picture }, expires: expires.toISOString() }
+  const session: Session = { user: { name: token.name, email: token.email, image: token.picture }, expires: expires.toISOString() }
+  // A failed refresh-token rotation must reach the client, which then asks the user to sign in again.
+  if (typeof token.error === 'string') session.error = token.error
+  return session
 }
 
 /** GET /session and POST /session (update; CSRF checked by the dispatcher). */
