@@ -45,6 +45,12 @@ async function waitFor(url: string, child: ChildProcess, log: () => string): Pro
 }
 
 export default async function setup(project: TestProject) {
+  // Point the tests at a server you started yourself (e.g. the example on Next 15.5): no build, no start.
+  if (process.env.LATCH_E2E_BASE_URL) {
+    project.provide('baseUrl', process.env.LATCH_E2E_BASE_URL.replace(/\/$/, ''))
+    project.provide('oidcIssuer', process.env.LATCH_E2E_OIDC_ISSUER ?? '')
+    return
+  }
   const nextBin = createRequire(join(root, 'package.json')).resolve('next/dist/bin/next')
   for (const pkg of ['core', 'next']) {
     if (!existsSync(join(root, `../../packages/${pkg}/dist/index.js`))) {

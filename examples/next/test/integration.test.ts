@@ -9,4 +9,5 @@ defineIntegrationSuite({
   protectedPage: '/admin',
   protectedApi: '/api/me',
   credentials: { username: 'alice', password: 'wonderland' },
+  oidc: { providerId: 'dev-oidc' },
 })

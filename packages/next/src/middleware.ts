@@ -7,9 +7,10 @@
  * Works as Next 16 `proxy.ts` (`export const proxy = withAuth(...)`) and Next 15 `middleware.ts`.
  */
 import type { Awaitable } from '@latch/core'
-import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server'
+import type { NextFetchEvent, NextRequest, NextResponse } from 'next/server'
 import { getToken, type JWT } from './jwt.js'
 import { nextEnv } from './lib/config.js'
+import { redirectResponse } from './lib/responses.js'
 
 export type { JWT }
 
@@ -63,7 +64,7 @@ async function handle(req: NextRequest, event: NextFetchEvent, options: WithAuth
     console.error('[latch][error] withAuth: no secret; set AUTH_SECRET or pass { secret }')
     const url = new URL(`${nextBase}${errorPage}`, origin)
     url.searchParams.set('error', 'Configuration')
-    return NextResponse.redirect(url)
+    return redirectResponse(url)
   }
   const token = await getToken({
     req,
@@ -82,7 +83,7 @@ async function handle(req: NextRequest, event: NextFetchEvent, options: WithAuth
   if (!ok) {
     const url = new URL(`${nextBase}${signInPage}`, origin)
     url.searchParams.set('callbackUrl', `${nextBase}${pathname}${search}`)
-    return NextResponse.redirect(url)
+    return redirectResponse(url)
   }
   if (!fn) return
   ;(req as NextRequestWithAuth).nextauth = { token }

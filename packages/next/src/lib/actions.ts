@@ -1,6 +1,5 @@
 import { Auth, type ProviderInput, type ResponseInternal, type Session } from '@latch/core'
 import { requestHeaders } from './next-request.js'
-import { redirect as nextRedirect } from 'next/navigation'
 import type { ConfigResolver, Prepared } from './config.js'
 import { internalRequest, originFor, sessionFromRaw } from './session.js'
 import { setCookies } from './next-cookies.js'
@@ -52,8 +51,13 @@ function targetOf(res: ResponseInternal): string | undefined {
   return body && typeof body === 'object' && typeof body.url === 'string' ? body.url : undefined
 }
 
-function finish(url: string, shouldRedirect: boolean): string {
-  if (shouldRedirect) nextRedirect(url) // throws NEXT_REDIRECT: let it propagate
+/** `redirect()` (which throws NEXT_REDIRECT: let it propagate), or the URL with `redirect: false`. */
+async function finish(url: string, shouldRedirect: boolean): Promise<string> {
+  if (shouldRedirect) {
+    // Loaded on use, like next/headers: server actions only, never on the pages router's plain-Node path.
+    const { redirect } = await import('next/navigation')
+    redirect(url)
+  }
   return url
 }
 

@@ -1,9 +1,10 @@
 import type { Awaitable, Session } from '@latch/core'
 import { requestHeaders } from './next-request.js'
-import { NextResponse, type NextRequest } from 'next/server'
+import type { NextRequest } from 'next/server'
 import type { ConfigResolver, Prepared } from './config.js'
 import { rawSessionOf, sessionOf } from './session.js'
 import { setCookies } from './next-cookies.js'
+import { nextResponse, redirectResponse } from './responses.js'
 
 /** A request with its session, as seen by `auth((req) => ...)`. */
 export type NextAuthRequest = NextRequest & { auth: Session | null }
@@ -85,14 +86,14 @@ async function middleware(p: Prepared, request: NextRequest, event: unknown, fn?
     else if (!verdict) {
       const to = new URL(p.signInPage, origin)
       to.searchParams.set('callbackUrl', `${origin}${url.pathname}${url.search}`)
-      response = NextResponse.redirect(to)
+      response = redirectResponse(to)
     }
   }
   if (!response && fn) {
     ;(request as NextAuthRequest).auth = session
     response = await fn(request as NextAuthRequest, event)
   }
-  return withCookies(response ?? NextResponse.next(), cookies)
+  return withCookies(response ?? nextResponse(), cookies)
 }
 
 /** A route handler wrapped by `auth(handler)`: no `authorized` check, just `req.auth`. */
