@@ -10,6 +10,7 @@ const packageProjects = [
   'packages/adapters/postgres',
   'packages/adapters/redis',
   'packages/dev-oidc',
+  'packages/email-nodemailer',
   'examples/next',
 ].filter((dir) => existsSync(`${dir}/vitest.config.ts`))
 
