@@ -3,6 +3,7 @@
 import { measure } from 'mitata'
 import { compactDecrypt, jwtDecrypt } from 'jose'
 import { hkdf } from '@panva/hkdf'
+import { decode as latchDecode } from '@latch/core/jwt'
 import { libs, ORIGIN, SECRET, COOKIE_NAME, makeSessionCookie } from './fixtures.mjs'
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
@@ -101,7 +102,10 @@ export async function runInProcess({ log = console.log } = {}) {
   const list = await cases()
   const floor = await floorFn()
   const results = list.map((c) => ({ name: c.name, authjs: [], latch: [], ratio: [] }))
-  const floorResult = { latch: [], floor: [], ratio: [] }
+  const floorResult = { latch: [], floor: [], ratio: [], decode: [] }
+  // Latch's token decode alone (no request/response), for reference next to the floor.
+  const decodeOnly = async () => latchDecode({ token: jwe, secret: SECRET, salt: COOKIE_NAME })
+  if ((await decodeOnly())?.sub !== 'user-1') throw new Error('latch decode failed')
   const opts = { min_cpu_time: MIN_CPU_NS, min_samples: 12 }
   // Warm up every function once so JIT state is comparable from round 1.
   for (const c of list) for (const f of Object.values(c.fns)) await measure(f, { ...opts, min_cpu_time: 50e6 })
@@ -119,6 +123,7 @@ export async function runInProcess({ log = console.log } = {}) {
     const fo = r % 2 === 0 ? ['latch', 'floor'] : ['floor', 'latch']
     const got = {}
     for (const k of fo) got[k] = (await measure(k === 'floor' ? floor : list[0].fns.latch, opts)).p50
+    floorResult.decode.push((await measure(decodeOnly, opts)).p50)
     floorResult.latch.push(got.latch)
     floorResult.floor.push(got.floor)
     floorResult.ratio.push(got.latch / got.floor)
@@ -136,6 +141,7 @@ export async function runInProcess({ log = console.log } = {}) {
     floorUs: median(floorResult.floor) / 1000,
     latchUs: median(floorResult.latch) / 1000,
     ratio: median(floorResult.ratio),
+    latchDecodeUs: median(floorResult.decode) / 1000,
   }
   return { rows, floor: floorRow, rounds: ROUNDS }
 }

@@ -14,6 +14,19 @@ export const ENTRIES = {
 const relative = (p) => rel(process.cwd(), p)
 
 export async function bundle(name) {
+  const single = await build({
+    stdin: { contents: ENTRIES[name], resolveDir: here, loader: 'js' },
+    bundle: true,
+    platform: 'neutral',
+    format: 'esm',
+    mainFields: ['module', 'main'],
+    conditions: ['worker', 'browser'],
+    target: 'es2022',
+    minify: true,
+    write: false,
+    logLevel: 'silent',
+  })
+  const singleGzip = gzipSync(single.outputFiles[0].contents, { level: 9 }).length
   const result = await build({
     stdin: { contents: ENTRIES[name], resolveDir: here, loader: 'js' },
     bundle: true,
@@ -55,14 +68,16 @@ export async function bundle(name) {
     totalBytes: all.reduce((n, f) => n + f.contents.length, 0),
     totalGzip: all.reduce((n, f) => n + gz(f), 0),
     chunks: all.length,
+    singleBytes: single.outputFiles[0].contents.length,
+    singleGzip,
     metafile: result.metafile,
   }
 }
 
 /** Milliseconds to import the entry in a fresh Node process (module graph load + evaluation). */
-function coldImport(name) {
+function coldImport(name, warm = true) {
   const src = ENTRIES[name].replace(/export \{ (\w+)(?: as \w+)? \} from ('[^']+')/g, (_, n, spec) => `await import(${spec})`)
-  const script = `await import('./warm.mjs'); const t0 = performance.now(); ${src.replace(/\n/g, '; ')} process.stdout.write(String(performance.now() - t0))`
+  const script = `${warm ? "await import('./warm.mjs');" : ''} const t0 = performance.now(); ${src.replace(/\n/g, '; ')} process.stdout.write(String(performance.now() - t0))`
   return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: here, encoding: 'utf8' }))
 }
 
@@ -71,13 +86,21 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.le
 export async function runSize({ runs = Number(process.env.BENCH_IMPORT_RUNS ?? 15) } = {}) {
   const sizes = { latch: await bundle('latch'), authjs: await bundle('authjs') }
   const times = { latch: [], authjs: [] }
+  const unwarmed = { latch: [], authjs: [] }
   for (const n of ['latch', 'authjs']) coldImport(n) // warm the OS file cache for both
-  for (let i = 0; i < runs; i++) for (const n of i % 2 ? ['authjs', 'latch'] : ['latch', 'authjs']) times[n].push(coldImport(n))
+  for (let i = 0; i < runs; i++) {
+    for (const n of i % 2 ? ['authjs', 'latch'] : ['latch', 'authjs']) {
+      times[n].push(coldImport(n))
+      unwarmed[n].push(coldImport(n, false))
+    }
+  }
   return {
-    latch: { ...sizes.latch, importMs: median(times.latch) },
-    authjs: { ...sizes.authjs, importMs: median(times.authjs) },
+    latch: { ...sizes.latch, importMs: median(times.latch), importUnwarmedMs: median(unwarmed.latch) },
+    authjs: { ...sizes.authjs, importMs: median(times.authjs), importUnwarmedMs: median(unwarmed.authjs) },
+    importUnwarmedRatio: median(unwarmed.latch) / median(unwarmed.authjs),
     gzipRatio: sizes.latch.gzip / sizes.authjs.gzip,
     totalGzipRatio: sizes.latch.totalGzip / sizes.authjs.totalGzip,
+    singleGzipRatio: sizes.latch.singleGzip / sizes.authjs.singleGzip,
     importRatio: median(times.latch) / median(times.authjs),
     runs,
   }
