@@ -12,7 +12,7 @@
 import type { NextFunction, Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from 'express'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { Auth, applyEnv, getSession as coreGetSession, type AuthConfig, type Session } from '@latch/core'
+import { Auth, setClientAddress, applyEnv, getSession as coreGetSession, type AuthConfig, type Session } from '@latch/core'
 import { requestBody } from './body.js'
 
 export type { AuthConfig, Session } from '@latch/core'
@@ -95,7 +95,9 @@ function fail(res: ExpressResponse, next: NextFunction, error: unknown) {
 export function ExpressAuth(config: AuthConfig): RequestHandler {
   return async (req, res, next) => {
     try {
-      const response = await Auth(toWebRequest(req), configFor(config, req, req.baseUrl || undefined))
+      // req.ip honours `trust proxy`; the core's rate limiter keys on it.
+      const request = setClientAddress(toWebRequest(req), req.ip ?? req.socket?.remoteAddress)
+      const response = await Auth(request, configFor(config, req, req.baseUrl || undefined))
       await sendWebResponse(res, response)
     } catch (error) {
       fail(res, next, error)

@@ -117,3 +117,25 @@ describe('@latch/express', () => {
     expect(status).toBe(400)
   })
 })
+
+describe('@latch/express client address', () => {
+  it('keys the core rate limiter on the socket address, not on a client-sent X-Forwarded-For', async () => {
+    const limited: AuthConfig = { ...config, rateLimit: { identifier: false, ip: { max: 2, windowSeconds: 60 } } }
+    const app = express()
+    app.use('/auth', ExpressAuth(limited))
+    const base = await listen(app)
+    const statuses: number[] = []
+    for (let i = 0; i < 3; i++) {
+      const jar = new CookieJar()
+      const { csrfToken } = (await (await call(base, '/auth/csrf', jar)).json()) as { csrfToken: string }
+      const res = await call(base, '/auth/callback/credentials', jar, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': `10.9.9.${i}` },
+        body: new URLSearchParams({ csrfToken, username: `user${i}`, password: 'x' }).toString(),
+      })
+      statuses.push(res.status)
+      await res.arrayBuffer()
+    }
+    expect(statuses).toEqual([302, 302, 429])
+  })
+})

@@ -7,7 +7,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import { env } from 'hono/adapter'
-import { Auth, applyEnv, getSession, type AuthConfig, type Session } from '@latch/core'
+import { Auth, applyEnv, setClientAddress, getSession, type AuthConfig, type Session } from '@latch/core'
 
 export type { AuthConfig, Session } from '@latch/core'
 
@@ -81,9 +81,18 @@ async function rawRequest(c: Context): Promise<Request> {
   return new Request(raw, { body: await c.req.arrayBuffer() })
 }
 
+/**
+ * The peer address on @hono/node-server (its `incoming` request), for the core's rate limiter. Other runtimes
+ * have no socket here: set `rateLimit.clientIp` (e.g. `cf-connecting-ip` on Cloudflare) or trust a proxy.
+ */
+function socketAddress(c: Context): string | undefined {
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
+  return incoming?.socket?.remoteAddress
+}
+
 /** Serve every auth route: mount it on the auth base path, `app.use('/auth/*', authHandler())`. */
 export function authHandler(): MiddlewareHandler {
-  return async (c) => Auth(await rawRequest(c), configOf(c))
+  return async (c) => Auth(setClientAddress(await rawRequest(c), socketAddress(c)), configOf(c))
 }
 
 /** The session of the request, or null (fails closed). Memoized on the context. */

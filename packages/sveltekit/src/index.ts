@@ -13,7 +13,7 @@
  */
 import { env } from '$env/dynamic/private'
 import { redirect } from '@sveltejs/kit'
-import { Auth, applyEnv, getSession, type AuthConfig, type Session } from '@latch/core'
+import { Auth, applyEnv, getSession, setClientAddress, type AuthConfig, type Session } from '@latch/core'
 import { applySetCookies } from './cookies.js'
 import type { KitHandle, KitRequestEvent, KitResolve } from './kit-types.js'
 
@@ -50,6 +50,15 @@ function toRequest(event: KitRequestEvent, init: { path?: string; method?: strin
   return new Request(url, { method: event.request.method, headers, body: hasBody ? event.request.body : null, duplex: 'half' } as RequestInit)
 }
 
+/** The adapter's client address (proxy-aware with adapter-node's ADDRESS_HEADER), for the core's rate limiter. */
+function clientAddress(event: KitRequestEvent): string | undefined {
+  try {
+    return event.getClientAddress?.()
+  } catch {
+    return undefined
+  }
+}
+
 export function SvelteKitAuth(input: ConfigInput): { handle: KitHandle; signIn: (event: KitRequestEvent) => Promise<never>; signOut: (event: KitRequestEvent) => Promise<never> } {
   const withEnv = new WeakMap<AuthConfig, AuthConfig>()
   async function configOf(event: KitRequestEvent): Promise<AuthConfig> {
@@ -63,7 +72,7 @@ export function SvelteKitAuth(input: ConfigInput): { handle: KitHandle; signIn: 
     const config = await configOf(event)
     const basePath = basePathOf(config)
     const path = event.url.pathname
-    if (path === basePath || path.startsWith(`${basePath}/`)) return Auth(toRequest(event), config)
+    if (path === basePath || path.startsWith(`${basePath}/`)) return Auth(setClientAddress(toRequest(event), clientAddress(event)), config)
     let session: Promise<Session | null> | undefined
     const locals = event.locals as LatchLocals
     locals.auth = () => (session ??= getSession(toRequest(event, { method: 'GET' }), config))

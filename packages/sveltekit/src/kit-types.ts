@@ -23,6 +23,8 @@ export interface KitRequestEvent {
   url: URL
   cookies: KitCookies
   locals: object
+  /** The client's IP as the adapter sees it (adapter-node honours ADDRESS_HEADER / XFF_DEPTH). */
+  getClientAddress?: () => string
 }
 
 export type KitResolve = (event: any, opts?: any) => Response | Promise<Response>

@@ -1,4 +1,5 @@
 import type { RequestContext, ResponseInternal } from '../context.js'
+import { clientAddressOf } from '../http/client-address.js'
 import type { AuthConfig } from '../types.js'
 import type { RateLimitConfig, RateLimitRule, RateLimitStore } from './types.js'
 import { AdapterError } from '../errors.js'
@@ -25,9 +26,14 @@ function storeFor(config: AuthConfig, rl: RateLimitConfig): RateLimitStore {
   return s
 }
 
-/** The client's address as reported by the configured hook, or by a trusted proxy's X-Forwarded-For. */
+/**
+ * The client's address: the configured hook, else what the framework integration recorded for this Request
+ * (`setClientAddress`), else a trusted proxy's X-Forwarded-For.
+ */
 async function clientIp(ctx: RequestContext, rl: RateLimitConfig): Promise<string | null | undefined> {
   if (rl.clientIp) return rl.clientIp(ctx.request)
+  const recorded = clientAddressOf(ctx.request)
+  if (recorded) return recorded
   if (!ctx.options.trustHost) return undefined
   const xff = ctx.request.headers.get('x-forwarded-for')
   if (!xff) return undefined

@@ -35,9 +35,9 @@ export interface RateLimitConfig {
   /** Attempts per client IP (IPv6 grouped by /64). Default 50 per 15 minutes. */
   ip?: RateLimitRule | false
   /**
-   * The client's IP for a request. Default: with `trustHost`, the last `X-Forwarded-For` entry (the one your
-   * proxy appended), else `X-Real-IP` is NOT trusted and the IP limit is skipped. Framework adapters may pass
-   * the socket address here.
+   * The client's IP for a request. Default: the address the framework integration recorded with
+   * `setClientAddress` (Express `req.ip`, Hono's socket, SvelteKit `getClientAddress()`); else, with `trustHost`,
+   * the last `X-Forwarded-For` entry (the one your proxy appended); else the IP limit is skipped.
    */
   clientIp?: (request: Request) => Awaitable<string | null | undefined>
   /** The identifier of a credentials attempt. Default: the first string of `username`, `email`, `identifier`, `login`. */
