@@ -66,6 +66,8 @@ export interface RequestContext {
   jar: Map<string, string>
   query: Record<string, string>
   body: Record<string, unknown> | undefined
+  /** Cookies to set whatever the outcome, error responses included (e.g. clearing used OAuth check cookies). */
+  cleanup?: Cookie[]
   /** The verified CSRF token of this request, set by the CSRF check or minted on demand. */
   csrf?: { token: string; cookie?: Cookie; verified: boolean }
 }

@@ -3,6 +3,7 @@ import type { CredentialsConfig, OAuthConfig } from '../providers/types.js'
 import type { Account } from '../types.js'
 import { CredentialsSignin, InvalidProvider, isAuthError } from '../errors.js'
 import { oauthCallback } from '../oauth/callback.js'
+import { clearChecks } from '../oauth/checks.js'
 import { completeSignIn } from './complete-signin.js'
 import { verifyCsrf } from './csrf.js'
 import { emailCallback } from './email-callback.js'
@@ -15,6 +16,8 @@ export async function callbackAction(ctx: RequestContext): Promise<ResponseInter
   switch (provider.type) {
     case 'oauth':
     case 'oidc': {
+      // The check cookies are single-use: cleared on success (by oauthCallback) and on failure (here).
+      ctx.cleanup = clearChecks(ctx)
       const r = await oauthCallback(ctx, provider as OAuthConfig)
       return completeSignIn(ctx, { user: r.user, account: r.account, profile: r.profile, cookies: r.cookies })
     }

@@ -24,6 +24,11 @@ export function requestError(error: AuthError): ResponseInternal | undefined {
  * redacts nothing secret because nothing secret is put in messages); the client sees only a safe code.
  */
 export function errorResponse(ctx: RequestContext, error: unknown, mode: 'json' | 'page'): ResponseInternal {
+  const res = errorResult(ctx, error, mode)
+  return ctx.cleanup?.length ? { ...res, cookies: [...(res.cookies ?? []), ...ctx.cleanup] } : res
+}
+
+function errorResult(ctx: RequestContext, error: unknown, mode: 'json' | 'page'): ResponseInternal {
   const err = error instanceof Error ? error : new Error(String(error))
   const code = clientCode(err)
   const early = err instanceof AuthError ? requestError(err) : undefined

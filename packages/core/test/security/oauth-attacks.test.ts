@@ -155,3 +155,17 @@ describe('OAuth callback attacks', () => {
     expect(await res2.json()).toBeNull()
   })
 })
+
+describe('check cookies are single-use', () => {
+  it('a failed callback clears the state, PKCE and nonce cookies too', async () => {
+    const { browser } = setup()
+    const { state } = await startSignIn(browser)
+    expect(browser.jar.has('__Secure-authjs.state')).toBe(true)
+    const res = await browser.fetch(`/auth/callback/idp?code=c&state=${state}&iss=${encodeURIComponent(ISSUER)}`)
+    expect(res.status).toBe(302)
+    expect(hasSession(browser)).toBe(false)
+    for (const name of ['__Secure-authjs.state', '__Secure-authjs.pkce.code_verifier', '__Secure-authjs.nonce']) {
+      expect(browser.jar.has(name), name).toBe(false)
+    }
+  })
+})
