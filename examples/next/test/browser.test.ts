@@ -68,13 +68,15 @@ describe('example-next in chromium', () => {
     expect(token).toMatchObject({ status: 200, body: { email: 'alice@example.com' } })
     const v4 = await json(page, '/api/v4-session')
     expect(v4).toMatchObject({ status: 200, body: { user: { name: 'Alice Liddell' } } })
+    const pagesApi = await json(page, '/api/pages-me')
+    expect(pagesApi).toMatchObject({ status: 200, body: { user: { email: 'alice@example.com' } } })
 
     // Sign out with the server action in the nav: back home, signed out, /admin redirects again.
     await page.goto('/server')
     await Promise.all([page.waitForURL(`${base}/`), page.click('[data-testid=sign-out]')])
     await page.waitForSelector('[data-testid=nav-user]:text-is("Signed out")')
     await page.waitForSelector('text=You are signed out')
-    expect((await json(page, '/api/me')).status).toBe(401)
+    for (const api of ['/api/me', '/api/token', '/api/v4-session', '/api/pages-me']) expect((await json(page, api)).status, api).toBe(401)
     await page.goto('/admin')
     expect(path(page)).toBe('/api/auth/signin')
     await context.close()
