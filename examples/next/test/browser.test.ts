@@ -102,7 +102,7 @@ describe('example-next in chromium', () => {
     await context.close()
   })
 
-  it('server-action credentials with a wrong password land on the sign-in page with the error, no session', async () => {
+  it('server-action credentials: a wrong password lands on the sign-in page with the error; server sign-out syncs tabs', async () => {
     const { context, page } = await fresh()
     await page.goto('/')
     await page.fill('input[name=password]', 'wrong')
@@ -113,6 +113,12 @@ describe('example-next in chromium', () => {
     await page.fill('input[name=password]', 'wonderland')
     await Promise.all([page.waitForURL(`${base}/server`), page.click('button:has-text("Sign in with a server action")')])
     await expect(page.textContent('[data-testid=server-user]')).resolves.toContain('Alice Liddell')
+    // A server-action sign-out re-renders the layout with no session: the other tab hears it and leaves /client.
+    const other = await context.newPage()
+    await other.goto('/client')
+    await expect(other.locator('[data-testid=client-user]').textContent()).resolves.toContain('Alice Liddell')
+    await Promise.all([page.waitForURL(`${base}/`), page.click('[data-testid=sign-out]')])
+    await other.waitForURL((u) => u.pathname === '/api/auth/signin' && u.searchParams.get('error') === 'SessionRequired')
     await context.close()
   })
 })

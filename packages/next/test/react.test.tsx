@@ -103,8 +103,16 @@ describe('@latch/next/react', () => {
     const el = await mount(<SessionProvider basePath="/custom/auth" session={session}><Probe /></SessionProvider>)
     expect(el.textContent).toBe('authenticated:Server')
     expect(calls).toEqual([])
+    const other = new BroadcastChannel('latch.session')
+    const heard: unknown[] = []
+    other.onmessage = (e) => heard.push(e.data)
     await act(async () => root!.render(<SessionProvider basePath="/custom/auth" session={null}><Probe /></SessionProvider>))
     expect(el.textContent).toBe('unauthenticated:-')
+    // A server-side sign-out (new prop) is news for the other tabs; a refreshed copy of the same session is not.
+    await act(async () => root!.render(<SessionProvider basePath="/custom/auth" session={null}><Probe /></SessionProvider>))
+    await settle()
+    expect(heard).toEqual([{ event: 'session', data: { trigger: 'update' } }])
+    other.close()
   })
 
   it('useSession({ required }) never shows content as allowed and calls onUnauthenticated (or goes to sign-in)', async () => {

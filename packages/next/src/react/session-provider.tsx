@@ -28,6 +28,13 @@ export interface SessionProviderProps {
   refetchWhenOffline?: boolean
 }
 
+/** Who the session is for: changes when someone signs in or out, not when it is merely refreshed. */
+function sessionKey(session: Session | null | undefined): string | undefined {
+  if (session === undefined) return undefined
+  const u = session?.user
+  return session ? `in:${u?.id ?? ''}:${u?.email ?? ''}:${u?.name ?? ''}` : 'out'
+}
+
 export function SessionProvider(props: SessionProviderProps) {
   const { children, basePath, refetchInterval = 0, refetchOnWindowFocus = true, refetchWhenOffline = false } = props
   if (basePath) state.basePath = basePath
@@ -36,11 +43,17 @@ export function SessionProvider(props: SessionProviderProps) {
   const [loading, setLoading] = useState(!hasInitial)
   const seq = useRef(0)
 
-  // A new session from the server (router.refresh(), a server action that signed in or out) wins.
+  // A new session from the server (router.refresh(), a server action that signed in or out) wins; when it
+  // signs someone in or out, the other tabs hear about it too.
+  const lastKey = useRef(sessionKey(props.session))
   useEffect(() => {
-    if (props.session !== undefined) {
-      setSession(props.session)
-      setLoading(false)
+    if (props.session === undefined) return
+    setSession(props.session)
+    setLoading(false)
+    const key = sessionKey(props.session)
+    if (key !== lastKey.current) {
+      if (lastKey.current !== undefined) broadcast('update')
+      lastKey.current = key
     }
   }, [props.session])
 
