@@ -186,6 +186,21 @@ describe('auth as proxy.ts / middleware.ts', () => {
     expect(seen).toEqual(['ada@example.com', 'ada@example.com'])
   })
 
+  it('without AUTH_URL: trustHost builds URLs from the Host header; untrusted hosts fail closed', async () => {
+    const authorizedAdmin = ({ auth: a }: { auth: unknown }) => !!a
+    const trusted = NextAuth({ ...testConfig({ callbacks: { authorized: authorizedAdmin } }), url: undefined, trustHost: true })
+    const req = new NextRequest('http://localhost:3000/admin', { headers: { host: '127.0.0.1:3000' } })
+    const to = new URL((await trusted.auth(req, event)).headers.get('location')!)
+    expect(to.origin).toBe('http://127.0.0.1:3000')
+    expect(to.searchParams.get('callbackUrl')).toBe('http://127.0.0.1:3000/admin')
+    const jar = await signInJar(NextAuth(testConfig()).handlers) // same secret: the cookie is valid anywhere
+    const errors: Error[] = []
+    const untrusted = NextAuth({ ...testConfig({ callbacks: { authorized: authorizedAdmin } }), url: undefined, trustHost: false, logger: { error: (e) => void errors.push(e) } })
+    const res = await untrusted.auth(new NextRequest('http://localhost:3000/admin', { headers: { cookie: jar.header() } }), event)
+    expect(res.status).toBe(307) // a valid cookie, but the host cannot be trusted: no session
+    expect(errors[0]?.message).toMatch(/Host must be trusted/)
+  })
+
   it('without authorized(), every request passes', async () => {
     const { auth } = NextAuth(testConfig())
     expect((await auth(new NextRequest(`${ORIGIN}/admin`), event)).headers.get('x-middleware-next')).toBe('1')
