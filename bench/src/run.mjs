@@ -44,23 +44,24 @@ log('\n3. Minimal edge entry (Auth + Google provider; esbuild neutral/worker,bro
 const size = await runSize()
 console.table({
   Latch: {
-    'eager min': kb(size.latch.bytes), 'eager gzip': kb(size.latch.gzip),
+    'session check min': kb(size.latch.sessionBytes), 'session check gzip': kb(size.latch.sessionGzip), 'eager gzip': kb(size.latch.gzip),
     'all chunks gzip': kb(size.latch.totalGzip), 'single file gzip': kb(size.latch.singleGzip), 'import ms': f1(size.latch.importMs), 'import ms, loader cold': f1(size.latch.importUnwarmedMs),
   },
   'Auth.js': {
-    'eager min': kb(size.authjs.bytes), 'eager gzip': kb(size.authjs.gzip),
+    'session check min': kb(size.authjs.sessionBytes), 'session check gzip': kb(size.authjs.sessionGzip), 'eager gzip': kb(size.authjs.gzip),
     'all chunks gzip': kb(size.authjs.totalGzip), 'single file gzip': kb(size.authjs.singleGzip), 'import ms': f1(size.authjs.importMs), 'import ms, loader cold': f1(size.authjs.importUnwarmedMs),
   },
 })
-log(`eager gzip ${x2(size.gzipRatio)} of Auth.js's; all chunks ${x2(size.totalGzipRatio)}; single file ${x2(size.singleGzipRatio)}; cold import ${x2(size.importRatio)} (${x2(size.importUnwarmedRatio)} counting the ESM loader's own start-up; median of ${size.runs} fresh processes each)`)
+log(`loaded by a session check: ${size.latch.sessionChunks} chunks, gzip ${x2(size.sessionGzipRatio)} of Auth.js's; eager ${x2(size.gzipRatio)}; all chunks ${x2(size.totalGzipRatio)}; single file ${x2(size.singleGzipRatio)}; cold import ${x2(size.importRatio)} (${x2(size.importUnwarmedRatio)} counting the ESM loader's own start-up; median of ${size.runs} fresh processes each)`)
 
 const session = inproc.rows[0]
 const targets = [
   ['session check in-process >= 4x faster', session.ratio >= 4, x2(session.ratio)],
   ['session req/s under load >= 4x', load.rpsRatio >= 4, x2(load.rpsRatio)],
   ['session check within 1.5x of the jose floor', inproc.floor.ratio <= 1.5, x2(inproc.floor.ratio)],
-  ['edge entry gzip (eager) <= 60% of Auth.js', size.gzipRatio <= 0.6, `${(size.gzipRatio * 100).toFixed(0)}%`],
-  ['edge entry gzip (all chunks) <= 60% of Auth.js', size.totalGzipRatio <= 0.6, `${(size.totalGzipRatio * 100).toFixed(0)}%`],
+  ['edge entry gzip loaded by a session check <= 60% of Auth.js', size.sessionGzipRatio <= 0.6, `${(size.sessionGzipRatio * 100).toFixed(0)}%`],
+  ['edge entry gzip, all chunks deployed <= 60% of Auth.js', size.totalGzipRatio <= 0.6, `${(size.totalGzipRatio * 100).toFixed(0)}%`],
+  ['edge entry gzip, one file without splitting <= 60% of Auth.js', size.singleGzipRatio <= 0.6, `${(size.singleGzipRatio * 100).toFixed(0)}%`],
   ['cold import <= 50% of Auth.js', size.importRatio <= 0.5, `${(size.importRatio * 100).toFixed(0)}%`],
   ['cold import incl. ESM loader start-up <= 50%', size.importUnwarmedRatio <= 0.5, `${(size.importUnwarmedRatio * 100).toFixed(0)}%`],
 ]

@@ -2,8 +2,10 @@
 import { build } from 'esbuild'
 import { gzipSync } from 'node:zlib'
 import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { relative as rel } from 'node:path'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 export const ENTRIES = {
@@ -11,7 +13,6 @@ export const ENTRIES = {
   authjs: `export { Auth } from '@auth/core'\nexport { default as Google } from '@auth/core/providers/google'\n`,
 }
 
-const relative = (p) => rel(process.cwd(), p)
 
 export async function bundle(name) {
   const single = await build({
@@ -27,26 +28,38 @@ export async function bundle(name) {
     logLevel: 'silent',
   })
   const singleGzip = gzipSync(single.outputFiles[0].contents, { level: 9 }).length
+  const dir = mkdtempSync(join(tmpdir(), `bench-${name}-`))
   const result = await build({
-    stdin: { contents: ENTRIES[name], resolveDir: here, loader: 'js' },
+    stdin: { contents: ENTRIES[name], resolveDir: here, loader: 'js', sourcefile: 'entry.js' },
     bundle: true,
     platform: 'neutral',
     format: 'esm',
     splitting: true,
-    outdir: 'out',
+    outdir: dir,
+    entryNames: 'entry',
     mainFields: ['module', 'main'],
     conditions: ['worker', 'browser'],
     target: 'es2022',
     minify: true,
-    write: false,
+    write: true,
     logLevel: 'silent',
     metafile: true,
   })
+  // Which chunks a session check really loads: run one through the split bundle and record the imports.
+  let sessionFiles
+  try {
+    sessionFiles = JSON.parse(execFileSync(process.execPath, [join(here, 'session-probe.mjs'), dir, name], { cwd: here, encoding: 'utf8' }))
+    var sessionGzip = sessionFiles.reduce((n, f) => n + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0)
+    var sessionBytes = sessionFiles.reduce((n, f) => n + readFileSync(join(dir, f)).length, 0)
+    var files = new Map(Object.keys(result.metafile.outputs).map((p) => [p, readFileSync(p)]))
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
   // The entry chunk is what loads before the first request is answered (and all a session check ever
   // loads); the lazy chunks are fetched on the first sign-in / page request. Both are reported.
   const gz = (f) => gzipSync(f.contents, { level: 9 }).length
   const outputs = result.metafile.outputs
-  const byPath = new Map(result.outputFiles.map((f) => [relative(f.path), f]))
+  const byPath = new Map([...files].map(([p, contents]) => [p, { contents }]))
   const entryPath = Object.keys(outputs).find((p) => outputs[p].entryPoint !== undefined)
   // The entry chunk plus every chunk it imports statically: what loads before the first request is handled.
   const eager = new Set()
@@ -59,8 +72,11 @@ export async function bundle(name) {
   const eagerFiles = [...eager].map((p) => byPath.get(p))
   const eagerInputs = {}
   for (const p of eager) for (const [k, v] of Object.entries(outputs[p].inputs)) eagerInputs[k] = (eagerInputs[k] ?? 0) + v.bytesInOutput
-  const all = result.outputFiles
+  const all = [...byPath.values()]
   return {
+    sessionBytes,
+    sessionGzip,
+    sessionChunks: sessionFiles.length,
     bytes: eagerFiles.reduce((n, f) => n + f.contents.length, 0),
     gzip: eagerFiles.reduce((n, f) => n + gz(f), 0),
     eagerChunks: eagerFiles.length,
@@ -99,6 +115,7 @@ export async function runSize({ runs = Number(process.env.BENCH_IMPORT_RUNS ?? 1
     authjs: { ...sizes.authjs, importMs: median(times.authjs), importUnwarmedMs: median(unwarmed.authjs) },
     importUnwarmedRatio: median(unwarmed.latch) / median(unwarmed.authjs),
     gzipRatio: sizes.latch.gzip / sizes.authjs.gzip,
+    sessionGzipRatio: sizes.latch.sessionGzip / sizes.authjs.sessionGzip,
     totalGzipRatio: sizes.latch.totalGzip / sizes.authjs.totalGzip,
     singleGzipRatio: sizes.latch.singleGzip / sizes.authjs.singleGzip,
     importRatio: median(times.latch) / median(times.authjs),
@@ -116,7 +133,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       const k = m ? m[1] : file
       byPkg[k] = (byPkg[k] ?? 0) + bytesInOutput
     }
-    console.log(n, r[n].bytes, 'min', r[n].gzip, 'gzip; all', r[n].chunks, 'chunks', r[n].totalBytes, 'min', r[n].totalGzip, 'gzip;', r[n].importMs.toFixed(1), 'ms import', Object.entries(byPkg).sort((a, b) => b[1] - a[1]).slice(0, 14))
+    console.log(n, 'session check loads', r[n].sessionChunks, 'chunks', r[n].sessionBytes, 'min', r[n].sessionGzip, 'gzip; eager', r[n].bytes, 'min', r[n].gzip, 'gzip; all', r[n].chunks, 'chunks', r[n].totalBytes, 'min', r[n].totalGzip, 'gzip;', r[n].importMs.toFixed(1), 'ms import', Object.entries(byPkg).sort((a, b) => b[1] - a[1]).slice(0, 14))
   }
-  console.log('gzip ratio', r.gzipRatio.toFixed(2), 'total gzip ratio', r.totalGzipRatio.toFixed(2), 'import ratio', r.importRatio.toFixed(2))
+  console.log('session gzip ratio', r.sessionGzipRatio.toFixed(2), 'eager gzip ratio', r.gzipRatio.toFixed(2), 'total gzip ratio', r.totalGzipRatio.toFixed(2), 'import ratio', r.importRatio.toFixed(2))
 }

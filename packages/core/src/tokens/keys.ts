@@ -1,10 +1,14 @@
-import { hkdf } from '@panva/hkdf'
 import { octThumbprint } from './base64url.js'
 
 export interface DerivedKey {
   key: Uint8Array
   /** JWK thumbprint, used as the JWE `kid` so rotated secrets are matched without trial decryption. */
   kid: string
+}
+
+/** HKDF runs once per (secret, salt) and is cached below, so its module loads on the first derivation, not at import. */
+async function hkdf(...args: Parameters<typeof import('@panva/hkdf').hkdf>): Promise<Uint8Array> {
+  return (await import('@panva/hkdf')).hkdf(...args)
 }
 
 const MAX_ENTRIES = 256
