@@ -6,7 +6,6 @@ export default defineConfig({
   test: {
     name: 'next',
     include: ['test/**/*.test.{ts,tsx}'],
-    exclude: ['test/e2e/**'],
     setupFiles: ['test/setup.ts'],
     testTimeout: 20_000,
   },
