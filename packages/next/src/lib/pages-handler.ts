@@ -1,4 +1,4 @@
-import { Auth } from '@latch/core'
+import { Auth, setClientAddress } from '@latch/core'
 import type { Prepared } from './config.js'
 import type { NodeRequestLike } from './auth.js'
 
@@ -7,6 +7,7 @@ export interface NodeApiRequest extends NodeRequestLike {
   url?: string
   /** Parsed by Next's API routes (object), or a raw string when bodyParser is off. */
   body?: unknown
+  socket?: { remoteAddress?: string }
 }
 
 export interface NodeApiResponse {
@@ -33,7 +34,10 @@ export async function handlePagesRequest(p: Prepared, req: NodeApiRequest, res: 
       h.set('content-type', 'application/json')
     }
   }
-  const response = await Auth(new Request(url, { method, headers: h, body }), p.config)
+  // The socket address feeds the per-IP sign-in rate limit (the app router gives route handlers none:
+  // there the core uses the last X-Forwarded-For entry when trustHost is on).
+  const request = setClientAddress(new Request(url, { method, headers: h, body }), req.socket?.remoteAddress)
+  const response = await Auth(request, p.config)
   res.statusCode = response.status
   for (const [k, v] of response.headers) if (k !== 'set-cookie') res.setHeader(k, v)
   const cookies = response.headers.getSetCookie()
