@@ -7,6 +7,7 @@ import { AccessDenied, AuthError, InvalidCheck, OAuthCallbackError } from '../er
 import { checksOf, clearChecks, unsealCheck } from './checks.js'
 import { clientAuthFor, clientFor, dpopFor, withDpopRetry } from './client.js'
 import { authorizationServer, endpointParams, hasKnownIssuer, jwksCacheFor } from './discovery.js'
+import { assertEntraClaims, entraAuthorizationIssuer, entraMultiTenant, entraTokenMetadata, hasTenantPolicy } from './entra.js'
 import { fetchUserinfo, mapUser } from './profile.js'
 import { redirectUriOf } from './signin.js'
 import { describe, fetchFor, safeCause, transport, withoutIdToken } from './transport.js'
@@ -70,10 +71,16 @@ export async function oauthCallback(ctx: RequestContext, provider: OAuthConfig):
     }
     // Without a real issuer there is nothing to compare `iss` against.
     if (!hasKnownIssuer(as)) params.delete('iss')
+    // Multi-tenant Entra: the metadata issuer is a `{tenantid}` template; an `iss` here names the tenant.
+    const multiTenant = !!entraMultiTenant(provider.issuer)
+    let authorizationIss: string | undefined
     let validated: URLSearchParams
     try {
-      validated = oauth.validateAuthResponse(as, client, params, expectedState)
+      let responseAs = as
+      if (multiTenant) ({ as: responseAs, iss: authorizationIss } = entraAuthorizationIssuer(provider, as, params.get('iss')))
+      validated = oauth.validateAuthResponse(responseAs, client, params, expectedState)
     } catch (error) {
+      if (error instanceof AuthError) throw error
       if (error instanceof oauth.AuthorizationResponseError) {
         const code = error.error
         if (code === 'access_denied') throw new AccessDenied(`The user or "${provider.id}" denied access (access_denied)`)
@@ -109,7 +116,9 @@ export async function oauthCallback(ctx: RequestContext, provider: OAuthConfig):
         additionalParameters,
       })
       if (!isOidc) response = await withoutIdToken(response)
-      const result = await oauth.processAuthorizationCodeResponse(as, client, response, {
+      // Multi-tenant Entra: the id_token `iss` is expected to be the template filled with its own `tid`.
+      const tokenAs = isOidc && multiTenant ? await entraTokenMetadata(provider, as, response) : as
+      const result = await oauth.processAuthorizationCodeResponse(tokenAs, client, response, {
         expectedNonce: isOidc ? expectedNonce : oauth.expectNoNonce,
         requireIdToken: isOidc,
       })
@@ -122,6 +131,7 @@ export async function oauthCallback(ctx: RequestContext, provider: OAuthConfig):
       if (!claims) throw new OAuthCallbackError(`"${provider.id}" returned no id_token`)
       if (!as.jwks_uri) throw new OAuthCallbackError(`"${provider.id}" has no jwks_uri to verify the id_token signature`)
       await oauth.validateApplicationLevelSignature(as, response, { ...http, [oauth.jwksCache]: jwksCacheFor(as) })
+      if (hasTenantPolicy(provider)) assertEntraClaims(provider, as, claims, authorizationIss)
     }
     const tokens: TokenSet = { ...(result as unknown as TokenSet) }
 

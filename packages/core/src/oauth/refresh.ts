@@ -6,6 +6,7 @@ import type { OAuthConfig, Provider } from '../providers/types.js'
 import { RefreshAccessTokenError } from '../errors.js'
 import { clientAuthFor, clientFor, dpopFor, withDpopRetry } from './client.js'
 import { authorizationServer } from './discovery.js'
+import { assertEntraClaims, entraMultiTenant, entraTokenMetadata, hasTenantPolicy } from './entra.js'
 import { describe, fetchFor, transport, withoutIdToken } from './transport.js'
 
 /** The JWT `error` set when a refresh fails; surfaced as `session.error`. */
@@ -62,7 +63,12 @@ async function refresh(options: ResolvedConfig, provider: OAuthConfig, token: JW
     const result = await withDpopRetry(dpop, async () => {
       let response = await oauth.refreshTokenGrantRequest(as, client, auth, refreshToken, { ...http, DPoP: dpop })
       if (provider.type !== 'oidc') response = await withoutIdToken(response)
-      return oauth.processRefreshTokenResponse(as, client, response)
+      // Multi-tenant Entra: a refreshed id_token's `iss` is the issuer template filled with its `tid`.
+      const tokenAs = provider.type === 'oidc' && entraMultiTenant(provider.issuer) ? await entraTokenMetadata(provider, as, response) : as
+      const result = await oauth.processRefreshTokenResponse(tokenAs, client, response)
+      const claims = oauth.getValidatedIdTokenClaims(result)
+      if (claims && hasTenantPolicy(provider)) assertEntraClaims(provider, as, claims)
+      return result
     })
     const next: JWT = { ...token, access_token: result.access_token }
     delete next.error
