@@ -5,7 +5,7 @@ import type { Account } from '../types.js'
 import type { OAuthConfig, Provider } from '../providers/types.js'
 import { RefreshAccessTokenError } from '../errors.js'
 import { clientAuthFor, clientFor, dpopFor, withDpopRetry } from './client.js'
-import { authorizationServer } from './discovery.js'
+import { authorizationServer, jwksCacheFor } from './discovery.js'
 import { assertEntraClaims, entraMultiTenant, entraTokenMetadata, hasTenantPolicy } from './entra.js'
 import { describe, fetchFor, transport, withoutIdToken } from './transport.js'
 
@@ -67,6 +67,11 @@ async function refresh(options: ResolvedConfig, provider: OAuthConfig, token: JW
       const tokenAs = provider.type === 'oidc' && entraMultiTenant(provider.issuer) ? await entraTokenMetadata(provider, as, response) : as
       const result = await oauth.processRefreshTokenResponse(tokenAs, client, response)
       const claims = oauth.getValidatedIdTokenClaims(result)
+      // A refreshed id_token is held to the sign-in standard: its signature is checked against the JWKS too.
+      if (claims) {
+        if (!as.jwks_uri) throw new Error(`"${provider.id}" has no jwks_uri to verify the refreshed id_token`)
+        await oauth.validateApplicationLevelSignature(tokenAs, response, { ...http, [oauth.jwksCache]: jwksCacheFor(as) })
+      }
       if (claims && hasTenantPolicy(provider)) assertEntraClaims(provider, as, claims)
       return result
     })

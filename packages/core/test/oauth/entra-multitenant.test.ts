@@ -314,6 +314,21 @@ describe('Microsoft Entra ID multi-tenant (common)', () => {
   })
 })
 
+describe('refreshed id_token signatures', () => {
+  it('a refreshed id_token signed by a key not in the JWKS fails the refresh', async () => {
+    const { entra, b } = setup()
+    await entra.signIn(b, 'microsoft-entra-id', { tid: TENANT_A })
+    offset = 120
+    entra.setPlan({ tid: TENANT_A, key: 'rogue-with-good-kid' })
+    expect((await b.session()).error).toBe('RefreshAccessTokenError')
+    expect(errors.at(-1)).toMatch(/RefreshAccessTokenError/)
+    // A properly signed one refreshes again.
+    entra.setPlan({ tid: TENANT_A })
+    offset = 240
+    expect((await b.session()).error).toBeUndefined()
+  })
+})
+
 describe('Microsoft Entra ID tenant restrictions', () => {
   it('allowedTenants: an allowed tenant signs in, any other is denied', async () => {
     const { entra, b } = setup()
