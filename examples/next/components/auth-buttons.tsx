@@ -1,5 +1,7 @@
 // Server actions: signIn/signOut set the cookies and call redirect(). redirect() throws NEXT_REDIRECT,
 // so never wrap them in a try/catch that swallows it; re-throw anything you do not handle.
+import { redirect } from 'next/navigation'
+import { AuthError } from '@latch/next'
 import { signIn, signOut } from '../auth'
 
 export function SignInButton({ provider, label, redirectTo }: { provider?: string; label: string; redirectTo?: string }) {
@@ -37,7 +39,13 @@ export function CredentialsForm({ redirectTo }: { redirectTo: string }) {
       className="stack"
       action={async (formData: FormData) => {
         'use server'
-        await signIn('credentials', formData)
+        try {
+          await signIn('credentials', formData)
+        } catch (error) {
+          // A refused sign-in throws an AuthError, as with Auth.js; NEXT_REDIRECT (success) must be re-thrown.
+          if (error instanceof AuthError) redirect(`/api/auth/signin?error=${encodeURIComponent(error.type)}`)
+          throw error
+        }
       }}
     >
       <input type="hidden" name="redirectTo" value={redirectTo} />

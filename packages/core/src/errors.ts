@@ -138,3 +138,27 @@ export function credentialsReason(error: CredentialsSignin): string {
 export function isAuthError(error: unknown): error is AuthError {
   return error instanceof AuthError
 }
+
+const BY_CODE: Record<string, new (message?: string) => AuthError> = {
+  AccessDenied,
+  Configuration,
+  EmailSignin,
+  InvalidCheck,
+  InvalidProvider,
+  MissingCSRF,
+  OAuthAccountNotLinked,
+  OAuthCallbackError,
+  OAuthSignin,
+  RateLimited,
+  Verification,
+}
+
+/**
+ * The error a client-safe `?error=` code stands for, so a server-side `signIn()` can throw what Auth.js
+ * users catch (`error instanceof AuthError`, `error.type === 'CredentialsSignin'`). Unknown codes are Configuration.
+ */
+export function errorFromCode(code: string, reason?: string): AuthError {
+  if (code === 'CredentialsSignin') return new CredentialsSignin(undefined, reason ? { reason } : undefined)
+  const Ctor = Object.hasOwn(BY_CODE, code) ? BY_CODE[code]! : Configuration
+  return new Ctor()
+}

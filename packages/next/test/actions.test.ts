@@ -52,14 +52,19 @@ describe('server action signIn', () => {
     expect(Object.keys(seen[0]!)).not.toContain('redirectTo')
   })
 
-  it('refused credentials: no cookie, redirect to the sign-in page with the error; redirect:false returns the URL', async () => {
+  it('refused credentials throw CredentialsSignin as Auth.js does (with or without redirect), and set no session', async () => {
     const { signIn } = NextAuth(testConfig())
-    const to = await redirectOf(signIn('credentials', { username: 'ada', password: 'nope' }))
-    expect(to.pathname).toBe('/api/auth/signin')
-    expect(to.searchParams.get('error')).toBe('CredentialsSignin')
+    const { AuthError, CredentialsSignin } = await import('@latch/core')
+    for (const options of [{ username: 'ada', password: 'nope' }, { username: 'ada', password: 'nope', redirect: false }]) {
+      const error = await signIn('credentials', options).then(
+        () => null,
+        (e: unknown) => e,
+      )
+      expect(error).toBeInstanceOf(CredentialsSignin)
+      expect(error).toBeInstanceOf(AuthError)
+      expect((error as InstanceType<typeof AuthError>).type).toBe('CredentialsSignin')
+    }
     expect(nextMock.written.get('authjs.session-token')).toBeUndefined()
-    const url = await signIn('credentials', { username: 'ada', password: 'nope', redirect: false })
-    expect(new URL(url).searchParams.get('error')).toBe('CredentialsSignin')
     const good = await signIn('credentials', { username: 'ada', password: 'pw', redirect: false, redirectTo: '/x' })
     expect(good).toBe(`${ORIGIN}/x`)
   })

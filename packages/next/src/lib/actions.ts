@@ -1,4 +1,4 @@
-import { Auth, type ProviderInput, type ResponseInternal, type Session } from '@latch/core'
+import { Auth, errorFromCode, type AuthError, type ProviderInput, type ResponseInternal, type Session } from '@latch/core'
 import { requestHeaders } from './next-request.js'
 import type { ConfigResolver, Prepared } from './config.js'
 import { internalRequest, originFor, sessionFromRaw } from './session.js'
@@ -51,6 +51,25 @@ function targetOf(res: ResponseInternal): string | undefined {
   return body && typeof body === 'object' && typeof body.url === 'string' ? body.url : undefined
 }
 
+/**
+ * A refused sign-in comes back as a redirect to the sign-in or error page with `?error=`. Server-side, Auth.js
+ * throws instead, and apps catch it (`error instanceof AuthError`, `error.type === 'CredentialsSignin'`):
+ * throw the same error here so that code keeps working.
+ */
+function refusal(p: Prepared, origin: string, target: string): AuthError | undefined {
+  let url: URL
+  try {
+    url = new URL(target, origin)
+  } catch {
+    return undefined
+  }
+  const code = url.searchParams.get('error')
+  if (!code || url.origin !== new URL(origin).origin) return undefined
+  const pages = [new URL(p.signInPage, origin).pathname, `${p.basePath}/error`, p.config.pages?.error && new URL(p.config.pages.error, origin).pathname]
+  if (!pages.includes(url.pathname)) return undefined
+  return errorFromCode(code, url.searchParams.get('code') ?? undefined)
+}
+
 /** `redirect()` (which throws NEXT_REDIRECT: let it propagate), or the URL with `redirect: false`. */
 async function finish(url: string, shouldRedirect: boolean): Promise<string> {
   if (shouldRedirect) {
@@ -72,7 +91,8 @@ export function createActions(resolve: ConfigResolver) {
   /**
    * Sign in from a server action or route handler. Sets the cookies and calls `redirect()` (which throws
    * `NEXT_REDIRECT`: never swallow it in a try/catch, re-throw it). With `redirect: false` it returns the URL.
-   * A refused sign-in redirects to the sign-in page with `?error=...`, as the browser flow does.
+   * A refused sign-in throws the AuthError (e.g. `CredentialsSignin`, with the authorize() reason as `reason`),
+   * as Auth.js does, after setting any cookies the refusal carries.
    */
   async function signIn(provider?: string, options?: SignInOptions | FormData, authorizationParams?: AuthorizationParams): Promise<string> {
     const { p, h, origin } = await context()
@@ -94,7 +114,10 @@ export function createActions(resolve: ConfigResolver) {
       p.action,
     )
     await setCookies(res.cookies, true)
-    return finish(targetOf(res) ?? `${origin}${p.basePath}/error?error=Configuration`, shouldRedirect)
+    const target = targetOf(res) ?? `${origin}${p.basePath}/error?error=Configuration`
+    const refused = refusal(p, origin, target)
+    if (refused) throw refused
+    return finish(target, shouldRedirect)
   }
 
   /** Sign out from a server action: clears the session cookie and calls `redirect()` (re-throw `NEXT_REDIRECT`). */
