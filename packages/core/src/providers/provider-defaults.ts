@@ -30,3 +30,40 @@ export function defineProvider<P extends Record<string, unknown>>(
   out.options = { ...(options as Record<string, unknown>) }
   return out
 }
+
+/** The standard claims of OpenID Connect Core §5.1 that identity servers send in id_tokens and userinfo. */
+export interface StandardClaims extends Record<string, unknown> {
+  sub: string
+  name?: string
+  given_name?: string
+  family_name?: string
+  nickname?: string
+  preferred_username?: string
+  email?: string
+  email_verified?: boolean
+  picture?: string
+  locale?: string
+  zoneinfo?: string
+}
+
+/**
+ * A standards-following OIDC identity server (Keycloak, Okta, Auth0, ...): discovery from `issuer`, the
+ * `openid profile email` scope, and the standard claims mapped to the user. `displayName` picks the claim
+ * used when `name` is absent.
+ */
+export function standardOidc<P extends StandardClaims>(
+  base: { id: string; name: string; displayName?: (p: P) => string | undefined },
+  options: Partial<OAuthConfig<P>>,
+): OAuthConfig<P> {
+  const fallback = base.displayName ?? ((p: P) => p.preferred_username)
+  return defineProvider<P>(
+    {
+      id: base.id,
+      name: base.name,
+      type: 'oidc',
+      authorization: { params: { scope: 'openid profile email' } },
+      profile: (p) => ({ id: p.sub, name: p.name ?? fallback(p) ?? null, email: p.email ?? null, image: p.picture ?? null }),
+    },
+    options,
+  )
+}
