@@ -1,9 +1,7 @@
-import { build } from 'esbuild'
 import { EdgeVM } from '@edge-runtime/vm'
-import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { bundleForEdge } from './support/edge.js'
 
-const root = fileURLToPath(new URL('..', import.meta.url))
 let bundle = ''
 
 /**
@@ -11,29 +9,11 @@ let bundle = ''
  * Edge runtime VM where Buffer, process and require do not exist.
  */
 beforeAll(async () => {
-  const result = await build({
-    stdin: {
-      contents: `
+  bundle = await bundleForEdge(`
         export { Auth, getSession } from './src/index.ts'
         export { getToken } from './src/jwt.ts'
         export { default as Credentials } from './src/providers/credentials.ts'
-      `,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'neutral',
-    format: 'iife',
-    globalName: 'Latch',
-    mainFields: ['module', 'main'],
-    // The export conditions edge bundlers use (Vercel: edge-light; Cloudflare: workerd/worker). Node built-ins
-    // stay unresolvable on the neutral platform, so any node: import in the core fails this build.
-    conditions: ['edge-light', 'workerd', 'worker', 'browser'],
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  })
-  bundle = result.outputFiles[0]!.text
+      `)
 }, 60_000)
 
 describe('edge runtime', () => {

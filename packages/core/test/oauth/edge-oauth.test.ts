@@ -1,34 +1,16 @@
-import { build } from 'esbuild'
 import { EdgeVM } from '@edge-runtime/vm'
-import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { bundleForEdge } from '../support/edge.js'
 
-const root = fileURLToPath(new URL('../..', import.meta.url))
 let bundle = ''
 
 /** The OAuth code (oauth4webapi, jose, providers) bundled for a neutral platform and run where Buffer/process do not exist. */
 beforeAll(async () => {
-  const result = await build({
-    stdin: {
-      contents: `
+  bundle = await bundleForEdge(`
         export { Auth, customFetch } from './src/index.ts'
         export { default as GitHub } from './src/providers/github.ts'
         export { stableSubject } from './src/oauth/subject.ts'
-      `,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'neutral',
-    format: 'iife',
-    globalName: 'Latch',
-    mainFields: ['module', 'main'],
-    conditions: ['edge-light', 'workerd', 'worker', 'browser'],
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  })
-  bundle = result.outputFiles[0]!.text
+      `)
 }, 60_000)
 
 describe('OAuth in an edge runtime', () => {
