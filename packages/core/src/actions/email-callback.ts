@@ -1,11 +1,10 @@
 import type { RequestContext, ResponseInternal } from '../context.js'
 import type { EmailConfig } from '../providers/types.js'
-import type { AdapterUser, VerificationToken } from '../adapters/types.js'
-import type { Account } from '../types.js'
+import type { VerificationToken } from '../adapters/types.js'
 import { AdapterError, MissingAdapter, Verification } from '../errors.js'
 import { str } from '../http/body.js'
 import { completeSignIn } from './complete-signin.js'
-import { hashVerificationToken, verificationSecrets } from './verification-token.js'
+import { emailUser, hashVerificationToken, verificationSecrets } from './verification-token.js'
 
 /**
  * Consume the token atomically (`useVerificationToken` deletes and returns in one step), matched on the
@@ -43,13 +42,6 @@ export async function emailCallback(ctx: RequestContext, provider: EmailConfig):
   if (!used) throw new Verification('The sign-in link is invalid or was already used')
   if (new Date(used.expires).getTime() <= ctx.options.now() * 1000) throw new Verification('The sign-in link has expired')
 
-  let existing: AdapterUser | null
-  try {
-    existing = await adapter.getUserByEmail(identifier)
-  } catch (e) {
-    throw new AdapterError('adapter.getUserByEmail failed', { cause: e })
-  }
-  const user: AdapterUser = existing ?? { id: crypto.randomUUID(), email: identifier, emailVerified: null }
-  const account: Account = { providerAccountId: identifier, userId: user.id, type: 'email', provider: provider.id }
+  const { user, account } = await emailUser(adapter, provider, identifier)
   return completeSignIn(ctx, { user, account, email: { verificationRequest: false } })
 }

@@ -1,13 +1,11 @@
 import type { RequestContext, ResponseInternal } from '../context.js'
 import type { EmailConfig } from '../providers/types.js'
-import type { AdapterUser } from '../adapters/types.js'
-import type { Account } from '../types.js'
 import { AdapterError, EmailSignin, MissingAdapter } from '../errors.js'
 import { InvalidEmailAddress, normalizeEmail } from '../providers/email.js'
 import { pageUrl, redirectTo, resolveCallbackUrl } from '../http/redirect.js'
 import { rateLimit, rateLimitedResponse } from '../rate-limit/limit.js'
 import { checkSignIn } from './complete-signin.js'
-import { hashVerificationToken, randomVerificationToken, verificationSecrets } from './verification-token.js'
+import { emailUser, hashVerificationToken, randomVerificationToken, verificationSecrets } from './verification-token.js'
 
 const DEFAULT_MAX_AGE = 24 * 60 * 60
 
@@ -35,14 +33,7 @@ export async function emailSignin(ctx: RequestContext, provider: EmailConfig): P
   if (limit.retryAfter) return rateLimitedResponse(ctx, limit.retryAfter)
   if (!identifier) throw new EmailSignin('The email address is missing or invalid')
 
-  let existing: AdapterUser | null
-  try {
-    existing = await adapter.getUserByEmail(identifier)
-  } catch (e) {
-    throw new AdapterError('adapter.getUserByEmail failed', { cause: e })
-  }
-  const user: AdapterUser = existing ?? { id: crypto.randomUUID(), email: identifier, emailVerified: null }
-  const account: Account = { providerAccountId: identifier, userId: user.id, type: 'email', provider: provider.id }
+  const { user, account } = await emailUser(adapter, provider, identifier)
   const override = await checkSignIn(ctx, { user, account, email: { verificationRequest: true } })
   if (override) return redirectTo(ctx, override)
 

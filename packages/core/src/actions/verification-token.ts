@@ -1,5 +1,8 @@
 import type { RequestContext } from '../context.js'
 import type { EmailConfig } from '../providers/types.js'
+import type { Adapter, AdapterUser } from '../adapters/types.js'
+import type { Account } from '../types.js'
+import { AdapterError } from '../errors.js'
 
 function hex(bytes: Uint8Array): string {
   let out = ''
@@ -21,4 +24,20 @@ export async function hashVerificationToken(token: string, secret: string): Prom
 /** Secrets a link may have been hashed with: the provider's own, else every rotated AUTH_SECRET (first = current). */
 export function verificationSecrets(ctx: RequestContext, provider: EmailConfig): string[] {
   return typeof provider.secret === 'string' && provider.secret ? [provider.secret] : ctx.options.secret
+}
+
+/** The user an email address signs in as (existing, or a new one to create) and its `email` account. */
+export async function emailUser(
+  adapter: Adapter,
+  provider: EmailConfig,
+  identifier: string,
+): Promise<{ user: AdapterUser; account: Account }> {
+  let existing: AdapterUser | null
+  try {
+    existing = (await adapter.getUserByEmail?.(identifier)) ?? null
+  } catch (e) {
+    throw new AdapterError('adapter.getUserByEmail failed', { cause: e })
+  }
+  const user: AdapterUser = existing ?? { id: crypto.randomUUID(), email: identifier, emailVerified: null }
+  return { user, account: { providerAccountId: identifier, userId: user.id, type: 'email', provider: provider.id } }
 }
