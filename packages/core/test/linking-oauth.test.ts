@@ -91,6 +91,18 @@ describe.each(['database', 'jwt'] as const)('account linking (%s sessions)', (st
     expect(await adapter.getUserByAccount({ provider: 'beta', providerAccountId: 'b-evil' })).toBeNull()
   })
 
+  it('never links on an address the provider reports as unverified (email_verified: false)', async () => {
+    const { adapter, beta, mail, config } = setup(strategy)
+    const b = new Browser(config)
+    await requestLink(b, 'ada@example.com')
+    await openLink(b, mail.last().url)
+    const c = new Browser(config)
+    const res = await beta.signIn(c, { id: 'b-unverified', email: 'ada@example.com', email_verified: false })
+    expect(loc(res).searchParams.get('error')).toBe('OAuthAccountNotLinked')
+    expect(c.jar.has(COOKIE)).toBe(false)
+    expect(await adapter.getUserByAccount({ provider: 'beta', providerAccountId: 'b-unverified' })).toBeNull()
+  })
+
   it('a signed-in user links a new account to themselves', async () => {
     const { adapter, alpha, beta, events, config } = setup(strategy)
     const b = new Browser(config)

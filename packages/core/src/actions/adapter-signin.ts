@@ -108,8 +108,10 @@ export async function adapterSignIn(
   const byEmail = email ? await call(adapter, 'getUserByEmail', email) : null
   if (byEmail) {
     const provider = ctx.provider as OAuthConfig | undefined
-    // Only with the provider's explicit opt-in, and never into a user whose address nobody has proven.
-    if (!provider?.allowDangerousEmailAccountLinking || !byEmail.emailVerified) {
+    // Only with the provider's explicit opt-in, never into a user whose address nobody has proven, and never
+    // on an address the provider itself says it has not verified (`email_verified: false`).
+    const unverifiedAtProvider = profile?.email_verified === false || profile?.email_verified === 'false'
+    if (!provider?.allowDangerousEmailAccountLinking || !byEmail.emailVerified || unverifiedAtProvider) {
       throw new OAuthAccountNotLinked(`Another sign-in method already uses this email; sign in with it first, then link ${account.provider}`)
     }
     const linked = toAdapterAccount(account, byEmail.id)
