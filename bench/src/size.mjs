@@ -60,7 +60,8 @@ export async function bundle(name) {
   const gz = (f) => gzipSync(f.contents, { level: 9 }).length
   const outputs = result.metafile.outputs
   const byPath = new Map([...files].map(([p, contents]) => [p, { contents }]))
-  const entryPath = Object.keys(outputs).find((p) => outputs[p].entryPoint !== undefined)
+  // Dynamic-import targets are entry points too; the real one is the stdin entry.
+  const entryPath = Object.keys(outputs).find((p) => p.endsWith('/entry.js'))
   // The entry chunk plus every chunk it imports statically: what loads before the first request is handled.
   const eager = new Set()
   const visit = (p) => {

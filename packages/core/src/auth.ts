@@ -5,12 +5,22 @@ import { resolveConfig } from './config/resolve.js'
 import { publicOrigin } from './http/origin.js'
 import { matchBasePath } from './http/paths.js'
 import { parseCookies } from './http/cookies.js'
-import { parseBody } from './http/body.js'
 import { toResponse } from './http/response.js'
-import { errorResponse, requestError } from './http/errors.js'
 import { routes, type Route } from './actions/table.js'
-import { verifyCsrf } from './actions/csrf.js'
 import { AuthError, InvalidProvider, InvalidRequest, UnknownAction } from './errors.js'
+
+/** Memoised dynamic import: modules off the session path (POST bodies, CSRF checks, error rendering) load on first use. */
+function once<M>(load: () => Promise<M>): () => Promise<M> {
+  let p: Promise<M> | undefined
+  return () =>
+    (p ??= load().catch((e) => {
+      p = undefined
+      throw e
+    }))
+}
+const bodyModule = once(() => import('./http/body.js'))
+const csrfModule = once(() => import('./actions/csrf.js'))
+const errorsModule = once(() => import('./http/errors.js'))
 
 function plainError(status: number, error: string, message: string, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify({ error, message }), {
@@ -77,7 +87,7 @@ async function route(request: Request, options: ResolvedConfig): Promise<{ ctx: 
   } else if (entry.provider === 'required') {
     throw new InvalidProvider(`/${action} needs a provider id: ${options.basePath}/${action}/<provider>`)
   }
-  if (method === 'POST') ctx.body = await parseBody(request)
+  if (method === 'POST') ctx.body = await (await bodyModule()).parseBody(request)
   return { ctx, route: entry }
 }
 
@@ -92,17 +102,17 @@ async function handle(request: Request, config: AuthConfig): Promise<ResponseInt
   try {
     routed = await route(request, options)
   } catch (e) {
-    const early = e instanceof AuthError ? requestError(e) : undefined
+    const early = e instanceof AuthError ? (await errorsModule()).requestError(e) : undefined
     if (early) return early
     return configFailure(e, config)
   }
   if (routed instanceof Response) return routed
   const { ctx, route: entry } = routed
   try {
-    if (entry.csrf) await verifyCsrf(ctx)
+    if (entry.csrf) await (await csrfModule()).verifyCsrf(ctx)
     return await entry.handler(ctx)
   } catch (e) {
-    return errorResponse(ctx, e, entry.errors)
+    return (await errorsModule()).errorResponse(ctx, e, entry.errors)
   }
 }
 

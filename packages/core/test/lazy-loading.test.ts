@@ -15,12 +15,14 @@ async function eagerInputs(entry: string): Promise<string[]> {
     mainFields: ['module', 'main'],
     conditions: ['worker', 'browser'],
     outdir: 'out',
+    entryNames: 'entry',
     write: false,
     metafile: true,
     logLevel: 'silent',
   })
   const outputs: Metafile['outputs'] = result.metafile.outputs
-  const start = Object.keys(outputs).find((p) => outputs[p]!.entryPoint !== undefined)!
+  // Dynamic-import targets are entry points too; the real one is the stdin entry, written as entry.js.
+  const start = Object.keys(outputs).find((p) => p.endsWith('entry.js'))!
   const seen = new Set<string>()
   const visit = (p: string) => {
     if (seen.has(p)) return

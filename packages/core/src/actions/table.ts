@@ -1,15 +1,13 @@
 import type { RequestContext, ResponseInternal } from '../context.js'
 import type { AuthAction } from '../types.js'
-import { csrfAction } from './csrf.js'
-import { providersAction } from './providers.js'
 import { sessionAction } from './session.js'
 
 export type Handler = (ctx: RequestContext) => Promise<ResponseInternal>
 
 /**
- * A handler whose module loads on its first request. The session check (every request) and the small JSON
- * routes stay eager; OAuth (oauth4webapi), email, rate limiting and the HTML pages load only when a browser
- * flow needs them, so a deployment that mostly checks sessions imports and ships less up front.
+ * A handler whose module loads on its first request. Only the session check (every request) is eager; OAuth
+ * (oauth4webapi), email, rate limiting, CSRF and the HTML pages load when a browser flow first needs them, so
+ * a deployment that mostly checks sessions imports and ships less up front.
  */
 function lazy<M>(load: () => Promise<M>, pick: (m: M) => Handler): Handler {
   let handler: Handler | undefined
@@ -27,6 +25,8 @@ function lazy<M>(load: () => Promise<M>, pick: (m: M) => Handler): Handler {
   }
 }
 
+const csrfAction = lazy(() => import('./csrf.js'), (m) => m.csrfAction)
+const providersAction = lazy(() => import('./providers.js'), (m) => m.providersAction)
 const callbackAction = lazy(() => import('./callback.js'), (m) => m.callbackAction)
 const signinAction = lazy(() => import('./signin.js'), (m) => m.signinAction)
 const signoutAction = lazy(() => import('./signout.js'), (m) => m.signoutAction)
