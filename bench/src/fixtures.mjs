@@ -2,7 +2,7 @@
 import { Auth as AuthJs, customFetch as authjsFetch } from '@auth/core'
 import { encode as authjsEncode, getToken as authjsGetToken } from '@auth/core/jwt'
 import AuthjsCredentials from '@auth/core/providers/credentials'
-import { Auth as Latch, customFetch as latchFetch } from '@latch/core'
+import { Auth as Latch, customFetch as latchFetch, getSession as latchGetSession } from '@latch/core'
 import { getToken as latchGetToken } from '@latch/core/jwt'
 import LatchCredentials from '@latch/core/providers/credentials'
 
@@ -65,7 +65,21 @@ export async function makeSessionCookie({ secure = true } = {}) {
   return `${name}=${token}`
 }
 
+/**
+ * What a framework's `auth()` / `getSession(req)` does with @auth/core (the @auth/express and @auth/sveltekit
+ * pattern): forward the cookie to GET {basePath}/session and parse the JSON. Latch ships this as getSession().
+ */
+async function authjsGetSession(request, config) {
+  const url = new URL(`${config.basePath}/session`, request.url)
+  const cookie = request.headers.get('cookie')
+  const res = await AuthJs(new Request(url, { headers: cookie ? { cookie } : {} }), config)
+  const data = await res.json()
+  if (!data || !Object.keys(data).length) return null
+  if (res.status === 200) return data
+  throw new Error(data.message)
+}
+
 export const libs = {
-  authjs: { name: 'Auth.js', Auth: AuthJs, config: authjsConfig, getToken: authjsGetToken },
-  latch: { name: 'Latch', Auth: Latch, config: latchConfig, getToken: latchGetToken },
+  authjs: { name: 'Auth.js', Auth: AuthJs, config: authjsConfig, getToken: authjsGetToken, getSession: authjsGetSession },
+  latch: { name: 'Latch', Auth: Latch, config: latchConfig, getToken: latchGetToken, getSession: latchGetSession },
 }

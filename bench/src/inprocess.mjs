@@ -40,6 +40,11 @@ async function cases() {
     (k, v) => { if (v?.user?.name !== 'Ada Lovelace') throw new Error(`${k}: session not decoded`) },
   )
   await per(
+    'getSession(request) as auth() does',
+    async (lib) => async () => lib.getSession(new Request(`${ORIGIN}/dashboard`, { headers: { cookie } }), lib.config),
+    (k, v) => { if (v?.user?.name !== 'Ada Lovelace') throw new Error(`${k}: getSession did not see the session`) },
+  )
+  await per(
     'GET /session (no cookie)',
     async (lib) => async () => (await lib.Auth(new Request(`${ORIGIN}/auth/session`), lib.config)).json(),
     (k, v) => { if (v !== null && Object.keys(v).length) throw new Error(`${k}: expected an empty session`) },
