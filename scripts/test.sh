@@ -6,4 +6,13 @@ bash scripts/bootstrap.sh
 bash scripts/services.sh
 pnpm run build
 pnpm run typecheck
-pnpm exec vitest run "$@"
+mkdir -p .tmp
+status=0
+pnpm exec vitest run --reporter=default --reporter=json --outputFile=.tmp/vitest-results.json "$@" || status=$?
+# One plain closing line with the totals, whatever the runner printed above.
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(".tmp/vitest-results.json", "utf8"))
+  const skipped = r.numPendingTests + r.numTodoTests
+  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""))
+' || true
+exit "$status"
