@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { OAuthConfig, TokenSet } from '../../src/providers/types.js'
 import Apple from '../../src/providers/apple.js'
 import Auth0 from '../../src/providers/auth0.js'
 import Authentik from '../../src/providers/authentik.js'
@@ -21,6 +22,7 @@ import Twitter from '../../src/providers/twitter.js'
 import X from '../../src/providers/x.js'
 import Zitadel from '../../src/providers/zitadel.js'
 
+const tokens: TokenSet = { access_token: 'at', token_type: 'bearer' }
 const map = (p: OAuthConfig<any>, profile: Record<string, unknown>, t: TokenSet = tokens) => p.profile!(profile as never, t)
 
 const oidcClaims = { iss: 'https://issuer.example', aud: 'client', iat: 1700000000, exp: 1700003600 }
