@@ -38,7 +38,7 @@ describe('CSRF double-submit', () => {
     const real = await b.csrf()
     const flipped = real.slice(0, -1) + (real.endsWith('0') ? '1' : '0')
     for (const csrfToken of [undefined, '', 'wrong', flipped, real + '0']) {
-      const form = csrfToken === undefined ? {} : { csrfToken }
+      const form: Record<string, string> = csrfToken === undefined ? {} : { csrfToken }
       const out = await b.fetch('/auth/signout', { form })
       expect(new URL(out.headers.get('location')!).searchParams.get('error')).toBe('MissingCSRF')
       const upd = await b.fetch('/auth/session', { json: { ...form, data: { name: 'Eve' } } })

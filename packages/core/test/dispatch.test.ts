@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Auth, type AuthConfig } from '../src/index.js'
+import { Auth, raw, type AuthConfig } from '../src/index.js'
 import Credentials from '../src/providers/credentials.js'
 import { SECRET } from './support/client.js'
 
@@ -113,8 +113,7 @@ describe('dispatch table', () => {
   })
 
   it('raw mode returns the internal result for server actions', async () => {
-    const { raw } = await import('../src/index.js')
-    const out = await Auth(new Request('http://app.test/auth/csrf'), { ...config, raw })
+    const out = await Auth(new Request('http://app.test/auth/csrf'), { ...config, raw } as AuthConfig & { raw: typeof raw })
     expect(out.status).toBe(200)
     expect(out.cookies?.[0]?.name).toBe('authjs.csrf-token')
     expect((out.body as { csrfToken: string }).csrfToken).toMatch(/^[0-9a-f]{64}$/)

@@ -95,7 +95,8 @@ export interface CredentialsConfig<C extends Record<string, CredentialInput> = R
   extends CommonProviderOptions {
   type: 'credentials'
   credentials: C
-  authorize: (credentials: Partial<Record<keyof C, unknown>>, request: Request) => Awaitable<User | null>
+  /** Receives the declared fields and any other field the sign-in form posted (never csrfToken or callbackUrl). */
+  authorize: (credentials: Partial<Record<keyof C, unknown>> & Record<string, unknown>, request: Request) => Awaitable<User | null>
 }
 
 export interface EmailConfig extends CommonProviderOptions {

@@ -376,8 +376,8 @@ describe('Microsoft Entra ID tenant restrictions', () => {
     // Set past the factory: the callback still refuses.
     const base = MicrosoftEntraID({ clientId: CLIENT_ID, clientSecret: 's', tenantId: 'common' })
     const { entra, b } = setup([
-      { ...base, id: 'entra-empty', allowedTenants: [] },
-      { ...base, id: 'entra-bad', allowedTenants: ['contoso'] },
+      { ...base, id: 'entra-empty', allowedTenants: [] } as typeof base,
+      { ...base, id: 'entra-bad', allowedTenants: ['contoso'] } as typeof base,
     ])
     for (const id of ['entra-empty', 'entra-bad']) {
       const res = await entra.signIn(b, id, { tid: TENANT_A })

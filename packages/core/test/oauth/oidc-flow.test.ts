@@ -42,7 +42,7 @@ const fakeFetch: typeof fetch = async (input, init) => {
 function stringify(v: unknown): string {
   const seen = new WeakSet()
   const walk = (x: unknown): unknown => {
-    if (x instanceof Error) return { name: x.name, message: x.message, stack: x.stack, cause: walk((x as { cause?: unknown }).cause), ...x }
+    if (x instanceof Error) return { ...x, name: x.name, message: x.message, stack: x.stack, cause: walk((x as { cause?: unknown }).cause) }
     if (x && typeof x === 'object') {
       if (seen.has(x)) return '[circular]'
       seen.add(x)
