@@ -26,7 +26,7 @@ function start(config: (baseUrl: string) => Partial<AuthConfig>) {
       close: async () => {
         await new Promise<void>((resolve) => {
           server.close(() => resolve())
-          server.closeAllConnections()
+          ;(server as import('node:http').Server).closeAllConnections()
         })
         await oidc.close()
       },

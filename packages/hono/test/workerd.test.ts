@@ -62,7 +62,7 @@ async function startWorkerd() {
     conditions: ['latch-source', 'workerd', 'worker', 'browser'],
     logLevel: 'silent',
   })
-  const { default: bin, compatibilityDate } = (await import('workerd')) as unknown as { default: string; compatibilityDate: string }
+  const { default: bin, compatibilityDate } = (await import('workerd' as string)) as unknown as { default: string; compatibilityDate: string }
   const port = await freePort()
   await writeFile(join(dir, 'config.capnp'), capnp(port, compatibilityDate))
   const child = spawn(bin, ['serve', join(dir, 'config.capnp'), '--verbose'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })

@@ -35,7 +35,7 @@ beforeEach(() => {
     const headers = new Headers(init.headers)
     if (jar.cookies.size) headers.set('cookie', jar.header())
     const req = new Request(url, { ...init, headers })
-    const res = await (req.method === 'POST' ? handlers.POST(req) : handlers.GET(req))
+    const res = await (req.method === 'POST' ? handlers.POST(req as never) : handlers.GET(req as never))
     jar.apply(res)
     return res
   })
