@@ -1,6 +1,21 @@
 import { Auth } from '../../src/index.js'
 import type { AuthConfig } from '../../src/index.js'
 
+/** Apply a response's Set-Cookie headers to a jar, deleting cookies that expire (Max-Age ≤ 0 or a past Expires). */
+export function absorbSetCookies(jar: Map<string, string>, res: Response): void {
+  for (const line of res.headers.getSetCookie()) {
+    const [pair, ...attrs] = line.split(';')
+    const eq = pair!.indexOf('=')
+    const name = pair!.slice(0, eq).trim()
+    const value = pair!.slice(eq + 1).trim()
+    const maxAge = attrs.map((a) => a.trim()).find((a) => /^max-age=/i.test(a))
+    const expires = attrs.map((a) => a.trim()).find((a) => /^expires=/i.test(a))
+    const expired = (maxAge && Number(maxAge.split('=')[1]) <= 0) || (expires && new Date(expires.slice(8)).getTime() < Date.now())
+    if (expired) jar.delete(name)
+    else jar.set(name, value)
+  }
+}
+
 /** A tiny browser: a cookie jar that follows Set-Cookie (incl. deletion) across Auth() calls. */
 export class Browser {
   jar = new Map<string, string>()
@@ -14,15 +29,7 @@ export class Browser {
   }
 
   absorb(res: Response) {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair, ...attrs] = line.split(';')
-      const eq = pair!.indexOf('=')
-      const name = pair!.slice(0, eq).trim()
-      const value = pair!.slice(eq + 1).trim()
-      const maxAge = attrs.map((a) => a.trim()).find((a) => /^max-age=/i.test(a))
-      if (maxAge && Number(maxAge.split('=')[1]) <= 0) this.jar.delete(name)
-      else this.jar.set(name, value)
-    }
+    absorbSetCookies(this.jar, res)
   }
 
   async fetch(path: string, init: RequestInit & { form?: Record<string, string>; json?: unknown } = {}): Promise<Response> {

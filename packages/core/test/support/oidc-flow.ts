@@ -1,28 +1,14 @@
-import { Browser } from './client.js'
+import { absorbSetCookies, Browser } from './client.js'
 
 /** A user agent for the provider side: follows redirects with its own cookie jar and submits the login form. */
 export class ProviderAgent {
   jar = new Map<string, string>()
 
-  private absorb(res: Response) {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair, ...attrs] = line.split(';')
-      const eq = pair!.indexOf('=')
-      const name = pair!.slice(0, eq).trim()
-      const value = pair!.slice(eq + 1).trim()
-      const maxAge = attrs.map((a) => a.trim()).find((a) => /^max-age=/i.test(a))
-      const expires = attrs.map((a) => a.trim()).find((a) => /^expires=/i.test(a))
-      const expired = (maxAge && Number(maxAge.split('=')[1]) <= 0) || (expires && new Date(expires.slice(8)).getTime() < Date.now())
-      if (expired) this.jar.delete(name)
-      else this.jar.set(name, value)
-    }
-  }
-
   async request(url: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers)
     if (this.jar.size) headers.set('cookie', [...this.jar].map(([k, v]) => `${k}=${v}`).join('; '))
     const res = await fetch(url, { ...init, headers, redirect: 'manual' })
-    this.absorb(res)
+    absorbSetCookies(this.jar, res)
     return res
   }
 
