@@ -12,11 +12,21 @@ function basePathOf(config: AuthConfig): string {
   }
 }
 
+export interface SessionCheck {
+  session: Session | null
+  /**
+   * `Set-Cookie` header values to send with the app's response: the re-issued session cookie (sliding expiry,
+   * once per `updateAge`), or the clearing of an invalid one. Without them an active user who never calls
+   * `/session` would be signed out when the cookie's original lifetime ends.
+   */
+  setCookies: string[]
+}
+
 /**
- * The session for a request, or null. Fails closed: anything but a 200 JSON object is "no session",
- * so a misconfigured provider or a broken callback can never be mistaken for a signed-in user.
+ * The session of a request and the cookies that keep it alive. Fails closed: anything but a 200 JSON
+ * object is "no session", so a misconfigured provider or a broken callback is never a signed-in user.
  */
-export async function getSession(request: Request, config: AuthConfig): Promise<Session | null> {
+export async function checkSession(request: Request, config: AuthConfig): Promise<SessionCheck> {
   const basePath = basePathOf(config)
   const url = new URL(`${basePath}/session`, request.url)
   const headers = new Headers()
@@ -25,7 +35,13 @@ export async function getSession(request: Request, config: AuthConfig): Promise<
     if (v !== null) headers.set(name, v)
   }
   const res = await Auth(new Request(url, { headers }), config)
-  return sessionFromResponse(res)
+  const session = await sessionFromResponse(res)
+  return { session, setCookies: res.status === 200 ? res.headers.getSetCookie() : [] }
+}
+
+/** The session for a request, or null (fails closed). Use `checkSession` to also keep the cookie alive. */
+export async function getSession(request: Request, config: AuthConfig): Promise<Session | null> {
+  return (await checkSession(request, config)).session
 }
 
 /** Parse a /session response, failing closed. */

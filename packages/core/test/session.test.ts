@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { Auth, getSession, type AuthConfig } from '../src/index.js'
+import { Auth, checkSession, getSession, type AuthConfig } from '../src/index.js'
 import { encode, getToken } from '../src/jwt.js'
 import Credentials from '../src/providers/credentials.js'
 import { Browser, SECRET } from './support/client.js'
@@ -94,6 +94,23 @@ describe('GET /session (JWT)', () => {
     const { browser } = setup({ callbacks: { jwt: ({ token, user }) => (user ? token : { ...token, error: 'RefreshAccessTokenError' }) } })
     await browser.signInWithCredentials({})
     expect((await browser.session()).error).toBe('RefreshAccessTokenError')
+  })
+
+  it('checkSession hands back the re-issued cookie after updateAge, and nothing before', async () => {
+    const { config, browser, advance } = setup()
+    await browser.signInWithCredentials({})
+    const req = () => new Request('http://app.test/page', { headers: { cookie: browser.cookieHeader() } })
+    const fresh = await checkSession(req(), config)
+    expect(fresh.session?.user?.name).toBe('Ada')
+    expect(fresh.setCookies).toEqual([])
+    advance(601)
+    const old = await checkSession(req(), config)
+    expect(old.session?.user?.name).toBe('Ada')
+    expect(old.setCookies).toHaveLength(1)
+    expect(old.setCookies[0]).toMatch(/^authjs\.session-token=ey/)
+    const bad = await checkSession(new Request('http://app.test/page', { headers: { cookie: 'authjs.session-token=garbage' } }), config)
+    expect(bad.session).toBeNull()
+    expect(bad.setCookies[0]).toMatch(/^authjs\.session-token=; Max-Age=0/)
   })
 
   it('getSession returns the session for a signed-in request', async () => {

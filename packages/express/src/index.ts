@@ -12,7 +12,7 @@
 import type { NextFunction, Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from 'express'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { Auth, setClientAddress, applyEnv, getSession as coreGetSession, type AuthConfig, type Session } from '@latch/core'
+import { Auth, setClientAddress, applyEnv, checkSession, type AuthConfig, type Session } from '@latch/core'
 import { requestBody } from './body.js'
 
 export type { AuthConfig, Session } from '@latch/core'
@@ -105,9 +105,14 @@ export function ExpressAuth(config: AuthConfig): RequestHandler {
   }
 }
 
-/** The session of an Express request, or null (fails closed). */
-export async function getSession(req: ExpressRequest, config: AuthConfig): Promise<Session | null> {
-  return coreGetSession(toWebRequest(req, false), configFor(config, req))
+/**
+ * The session of an Express request, or null (fails closed). Pass `res` to also send the re-issued session
+ * cookie (sliding expiry) or the clearing of a bad one; `requireAuth()` does.
+ */
+export async function getSession(req: ExpressRequest, config: AuthConfig, res?: ExpressResponse): Promise<Session | null> {
+  const { session, setCookies } = await checkSession(toWebRequest(req, false), configFor(config, req))
+  if (res && !res.headersSent) for (const cookie of setCookies) res.append('Set-Cookie', cookie)
+  return session
 }
 
 export interface RequireAuthOptions {
@@ -132,7 +137,7 @@ export function requireAuth(config: AuthConfig, options: RequireAuthOptions = {}
   return async (req, res, next) => {
     let session: Session | null
     try {
-      session = await getSession(req, config)
+      session = await getSession(req, config, res)
     } catch (error) {
       return fail(res, next, error)
     }

@@ -139,3 +139,21 @@ describe('@latch/express client address', () => {
     expect(statuses).toEqual([302, 302, 429])
   })
 })
+
+describe('@latch/express sliding session', () => {
+  for (const [updateAge, expectCookie] of [[0, true], [undefined, false]] as const) {
+    it(`requireAuth ${expectCookie ? 're-issues an aging session cookie' : 'sets no cookie for a fresh session'}`, async () => {
+      const cfg: AuthConfig = { ...config, session: updateAge === undefined ? {} : { updateAge } }
+      const app = express()
+      app.use('/auth', ExpressAuth(cfg))
+      app.get('/me', requireAuth(cfg), (_req, res) => res.json({ name: res.locals.session?.user?.name }))
+      const base = await listen(app)
+      const jar = new CookieJar()
+      await jsonSignIn(base, '/auth', jar)
+      const me = await call(base, '/me', jar)
+      expect(me.status).toBe(200)
+      expect(await me.json()).toEqual({ name: 'Bob' })
+      expect(me.headers.getSetCookie().some((c) => /^authjs\.session-token=ey/.test(c))).toBe(expectCookie)
+    })
+  }
+})

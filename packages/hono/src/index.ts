@@ -7,7 +7,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import { env } from 'hono/adapter'
-import { Auth, applyEnv, setClientAddress, getSession, type AuthConfig, type Session } from '@latch/core'
+import { Auth, applyEnv, checkSession, setClientAddress, type AuthConfig, type Session } from '@latch/core'
 
 export type { AuthConfig, Session } from '@latch/core'
 
@@ -20,6 +20,8 @@ declare module 'hono' {
   interface ContextVariableMap {
     authConfig: AuthConfig
     authUser: AuthUser
+    /** Set-Cookie values from the session check (sliding expiry), for verifyAuth to make sure they go out. */
+    authSetCookies: string[]
   }
 }
 
@@ -95,11 +97,17 @@ export function authHandler(): MiddlewareHandler {
   return async (c) => Auth(setClientAddress(await rawRequest(c), socketAddress(c)), configOf(c))
 }
 
-/** The session of the request, or null (fails closed). Memoized on the context. */
+/**
+ * The session of the request, or null (fails closed). Memoized on the context. The re-issued session cookie
+ * (sliding expiry) or the clearing of a bad one is added to the response.
+ */
 export async function getAuthUser(c: Context): Promise<AuthUser | null> {
   const cached = c.get('authUser')
   if (cached) return cached
-  const session = await getSession(c.req.raw, configOf(c))
+  const { session, setCookies } = await checkSession(c.req.raw, configOf(c))
+  // c.header reaches responses built with c.json/c.html/c.body; verifyAuth also adds them to a raw Response.
+  for (const cookie of setCookies) c.header('Set-Cookie', cookie, { append: true })
+  if (setCookies.length) c.set('authSetCookies', setCookies)
   if (!session) return null
   const authUser: AuthUser = { session, user: session.user }
   c.set('authUser', authUser)
@@ -134,5 +142,10 @@ export function verifyAuth(options: VerifyAuthOptions = {}): MiddlewareHandler {
       return c.json({ error: 'Unauthorized', message: 'Sign in to access this resource' }, 401)
     }
     await next()
+    const pending = c.get('authSetCookies')
+    if (pending && c.res) {
+      const present = new Set(c.res.headers.getSetCookie())
+      for (const cookie of pending) if (!present.has(cookie)) c.res.headers.append('Set-Cookie', cookie)
+    }
   }
 }

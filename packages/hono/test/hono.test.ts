@@ -84,3 +84,36 @@ describe('@latch/hono', () => {
     expect(message).toContain('initAuthConfig')
   })
 })
+
+describe('@latch/hono sliding session', () => {
+  it('a protected route re-issues an aging session cookie, and clears a bad one', async () => {
+    const sliding: AuthConfig = { ...config, session: { updateAge: 0 } }
+    const a = new Hono()
+    a.use('*', initAuthConfig(() => sliding))
+    a.use('/auth/*', authHandler())
+    a.get('/api/me', verifyAuth(), (c) => c.json({ name: c.get('authUser').user?.name }))
+    a.get('/body', async (c) => c.body(String(!!(await getAuthUser(c)))))
+    a.get('/raw', verifyAuth(), () => new Response('raw'))
+    const jar = new CookieJar()
+    await signIn(a, jar)
+    const me = await call(a, '/api/me', jar)
+    expect(me.status).toBe(200)
+    expect(me.headers.getSetCookie().some((c) => /^authjs\.session-token=ey/.test(c))).toBe(true)
+    const body = await call(a, '/body', jar)
+    expect(await body.text()).toBe('true')
+    expect(body.headers.getSetCookie().some((c) => /^authjs\.session-token=ey/.test(c))).toBe(true)
+    const raw = await call(a, '/raw', jar)
+    expect(await raw.text()).toBe('raw')
+    expect(raw.headers.getSetCookie().filter((c) => /^authjs\.session-token=ey/.test(c))).toHaveLength(1)
+    const bad = await a.request('http://app.test/api/me', { headers: { cookie: 'authjs.session-token=garbage' } })
+    expect(bad.status).toBe(401)
+    expect(bad.headers.getSetCookie().some((c) => /^authjs\.session-token=; Max-Age=0/.test(c))).toBe(true)
+  })
+
+  it('a fresh session sets no cookie on protected routes', async () => {
+    const a = app()
+    const jar = new CookieJar()
+    await signIn(a, jar)
+    expect((await call(a, '/api/me', jar)).headers.getSetCookie()).toEqual([])
+  })
+})

@@ -13,7 +13,7 @@
  */
 import { env } from '$env/dynamic/private'
 import { redirect } from '@sveltejs/kit'
-import { Auth, applyEnv, getSession, setClientAddress, type AuthConfig, type Session } from '@latch/core'
+import { Auth, applyEnv, checkSession, setClientAddress, type AuthConfig, type Session } from '@latch/core'
 import { applySetCookies } from './cookies.js'
 import type { KitHandle, KitRequestEvent, KitResolve } from './kit-types.js'
 
@@ -75,7 +75,12 @@ export function SvelteKitAuth(input: ConfigInput): { handle: KitHandle; signIn: 
     if (path === basePath || path.startsWith(`${basePath}/`)) return Auth(setClientAddress(toRequest(event), clientAddress(event)), config)
     let session: Promise<Session | null> | undefined
     const locals = event.locals as LatchLocals
-    locals.auth = () => (session ??= getSession(toRequest(event, { method: 'GET' }), config))
+    // The re-issued session cookie (sliding expiry), or the clearing of a bad one, goes out with the page.
+    locals.auth = () =>
+      (session ??= checkSession(toRequest(event, { method: 'GET' }), config).then(({ session, setCookies }) => {
+        if (setCookies.length) applySetCookies(event, new Response(null, { headers: setCookies.map((c): [string, string] => ['set-cookie', c]) }))
+        return session
+      }))
     locals.csrfToken = async () => {
       const res = await Auth(toRequest(event, { path: `${basePath}/csrf`, method: 'GET' }), config)
       applySetCookies(event, res)
