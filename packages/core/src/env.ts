@@ -17,7 +17,7 @@ function flag(value: string | undefined): boolean | undefined {
 }
 
 /**
- * Read Latch's settings from an environment record (integrations pass `process.env`, Workers `env`,
+ * Read Latch's settings from an environment record (integrations pass Node's environment, Workers `env`,
  * SvelteKit `$env/dynamic/private`). The core never reads `process` itself.
  */
 export function readEnv(env: EnvRecord): EnvConfig {
