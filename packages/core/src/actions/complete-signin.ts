@@ -1,6 +1,6 @@
 import type { RequestContext, ResponseInternal } from '../context.js'
 import type { Account, Profile, User } from '../types.js'
-import type { Cookie } from '../http/cookies.js'
+import { expireCookie, type Cookie } from '../http/cookies.js'
 import type { JWT } from '../tokens/jwt-types.js'
 import type { OAuthConfig } from '../providers/types.js'
 import { AccessDenied, AdapterError, Configuration } from '../errors.js'
@@ -43,7 +43,7 @@ export async function checkSignIn(ctx: RequestContext, input: SignInInput): Prom
   return undefined
 }
 
-async function subjectFor(ctx: RequestContext, user: User, account: Account | null): Promise<string> {
+async function subjectFor(user: User, account: Account | null): Promise<string> {
   if (account && (account.type === 'oauth' || account.type === 'oidc')) {
     return stableSubject(account.provider, account.providerAccountId)
   }
@@ -75,7 +75,7 @@ export async function completeSignIn(ctx: RequestContext, input: SignInInput): P
   }
 
   if (options.session.strategy === 'jwt') {
-    const sub = options.adapter && user.id ? String(user.id) : await subjectFor(ctx, user, account)
+    const sub = options.adapter && user.id ? String(user.id) : await subjectFor(user, account)
     let token: JWT = { name: user.name ?? null, email: user.email ?? null, picture: user.image ?? null, sub }
     const provider = ctx.provider
     if (account && provider && (provider.type === 'oauth' || provider.type === 'oidc')) {
@@ -105,7 +105,7 @@ export async function completeSignIn(ctx: RequestContext, input: SignInInput): P
   const { url } = await resolveCallbackUrl(ctx)
   const target = isNewUser && options.pages.newUser ? await applyRedirectCallback(ctx, options.pages.newUser) : url
   if (ctx.jar.has(ctx.cookies.callbackUrl.name)) {
-    cookies.push({ name: ctx.cookies.callbackUrl.name, value: '', options: { ...ctx.cookies.callbackUrl.options, maxAge: 0 } })
+    cookies.push(expireCookie(ctx.cookies.callbackUrl.name, ctx.cookies.callbackUrl.options))
   }
   return redirectTo(ctx, target, cookies)
 }

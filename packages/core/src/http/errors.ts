@@ -44,10 +44,7 @@ function errorResult(ctx: RequestContext, error: unknown, mode: 'json' | 'page')
   if (isSigninPageError(code) || code === 'MissingCSRF') {
     const params: Record<string, string> = { error: code }
     if (err instanceof CredentialsSignin) params.code = credentialsReason(err)
-    const res = redirectTo(ctx, pageUrl(ctx, 'signin', params))
-    return code === 'RateLimited' && (err as { retryAfter?: number }).retryAfter
-      ? { ...res, headers: { ...res.headers, 'Retry-After': String((err as { retryAfter?: number }).retryAfter) } }
-      : res
+    return redirectTo(ctx, pageUrl(ctx, 'signin', params))
   }
   return redirectTo(ctx, pageUrl(ctx, 'error', { error: code }))
 }
