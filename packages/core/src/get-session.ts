@@ -3,7 +3,8 @@ import { Auth } from './auth.js'
 import { resolveConfig } from './config/resolve.js'
 import { normalizeBasePath } from './http/paths.js'
 
-function basePathOf(config: AuthConfig): string {
+/** Where a config serves its routes (`basePath`, else AUTH_URL's path, else `/auth`; `` for the root). */
+export function authBasePath(config: AuthConfig): string {
   try {
     return resolveConfig(config).basePath
   } catch {
@@ -27,7 +28,7 @@ export interface SessionCheck {
  * object is "no session", so a misconfigured provider or a broken callback is never a signed-in user.
  */
 export async function checkSession(request: Request, config: AuthConfig): Promise<SessionCheck> {
-  const basePath = basePathOf(config)
+  const basePath = authBasePath(config)
   const url = new URL(`${basePath}/session`, request.url)
   const headers = new Headers()
   for (const name of ['cookie', 'x-forwarded-host', 'x-forwarded-proto', 'user-agent']) {

@@ -7,7 +7,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import { env } from 'hono/adapter'
-import { Auth, applyEnv, checkSession, setClientAddress, type AuthConfig, type Session } from '@latch/core'
+import { Auth, applyEnv, authBasePath, checkSession, setClientAddress, type AuthConfig, type Session } from '@latch/core'
 
 export type { AuthConfig, Session } from '@latch/core'
 
@@ -122,11 +122,6 @@ export interface VerifyAuthOptions {
   redirectToSignIn?: boolean
 }
 
-function basePathOf(config: AuthConfig): string {
-  if (config.basePath) return `/${config.basePath.replace(/^\/+|\/+$/g, '')}`
-  const path = config.url ? new URL(String(config.url)).pathname.replace(/\/+$/, '') : ''
-  return path || '/auth'
-}
 
 /** 401 unless signed in; then `c.get('authUser')` holds the session. */
 export function verifyAuth(options: VerifyAuthOptions = {}): MiddlewareHandler {
@@ -137,7 +132,7 @@ export function verifyAuth(options: VerifyAuthOptions = {}): MiddlewareHandler {
       if (options.redirectToSignIn && wantsHtml) {
         const url = new URL(c.req.url)
         const callbackUrl = encodeURIComponent(url.pathname + url.search)
-        return c.redirect(`${basePathOf(configOf(c))}/signin?callbackUrl=${callbackUrl}`, 302)
+        return c.redirect(`${authBasePath(configOf(c))}/signin?callbackUrl=${callbackUrl}`, 302)
       }
       return c.json({ error: 'Unauthorized', message: 'Sign in to access this resource' }, 401)
     }

@@ -1,12 +1,12 @@
 import type { KitCookieOptions, KitRequestEvent } from './kit-types.js'
 
 /**
- * Copy a core Response's Set-Cookie headers onto `event.cookies`, for places (form actions, loads)
- * that cannot return the Response itself. Each header is parsed alone; values are stored decoded
- * and re-encoded by SvelteKit.
+ * Copy Set-Cookie header values (a core Response's `headers.getSetCookie()`) onto `event.cookies`, for places
+ * (form actions, loads) that cannot return the Response itself. Each header is parsed alone; values are
+ * stored decoded and re-encoded by SvelteKit.
  */
-export function applySetCookies(event: KitRequestEvent, response: Response): void {
-  for (const line of response.headers.getSetCookie()) {
+export function applySetCookies(event: KitRequestEvent, setCookies: string[]): void {
+  for (const line of setCookies) {
     const [pair = '', ...attributes] = line.split(';')
     const eq = pair.indexOf('=')
     if (eq <= 0) continue

@@ -13,7 +13,7 @@
  */
 import { env } from '$env/dynamic/private'
 import { redirect } from '@sveltejs/kit'
-import { Auth, applyEnv, checkSession, setClientAddress, type AuthConfig, type Session } from '@latch/core'
+import { Auth, applyEnv, authBasePath, checkSession, setClientAddress, type AuthConfig, type Session } from '@latch/core'
 import { applySetCookies } from './cookies.js'
 import type { KitHandle, KitRequestEvent, KitResolve } from './kit-types.js'
 
@@ -32,11 +32,6 @@ export type ConfigInput = AuthConfig | ((event: KitRequestEvent) => AuthConfig |
 /** Headers only a proxy may set: the adapter (ORIGIN / HOST_HEADER / PROTOCOL_HEADER) has already decided `event.url`. */
 const PROXY_HEADERS = ['x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'forwarded']
 
-function basePathOf(config: AuthConfig): string {
-  if (config.basePath) return `/${config.basePath.replace(/^\/+|\/+$/g, '')}`
-  const path = config.url ? new URL(String(config.url)).pathname.replace(/\/+$/, '') : ''
-  return path || '/auth'
-}
 
 /** A Request for the core at `event.url`, without proxy headers; the body stream is passed on untouched. */
 function toRequest(event: KitRequestEvent, init: { path?: string; method?: string; body?: BodyInit; headers?: Record<string, string> } = {}): Request {
@@ -70,7 +65,7 @@ export function SvelteKitAuth(input: ConfigInput): { handle: KitHandle; signIn: 
 
   const handle: KitHandle = async ({ event, resolve }: { event: KitRequestEvent; resolve: KitResolve }) => {
     const config = await configOf(event)
-    const basePath = basePathOf(config)
+    const basePath = authBasePath(config)
     const path = event.url.pathname
     if (path === basePath || path.startsWith(`${basePath}/`)) return Auth(setClientAddress(toRequest(event), clientAddress(event)), config)
     let session: Promise<Session | null> | undefined
@@ -78,12 +73,12 @@ export function SvelteKitAuth(input: ConfigInput): { handle: KitHandle; signIn: 
     // The re-issued session cookie (sliding expiry), or the clearing of a bad one, goes out with the page.
     locals.auth = () =>
       (session ??= checkSession(toRequest(event, { method: 'GET' }), config).then(({ session, setCookies }) => {
-        if (setCookies.length) applySetCookies(event, new Response(null, { headers: setCookies.map((c): [string, string] => ['set-cookie', c]) }))
+        applySetCookies(event, setCookies)
         return session
       }))
     locals.csrfToken = async () => {
       const res = await Auth(toRequest(event, { path: `${basePath}/csrf`, method: 'GET' }), config)
-      applySetCookies(event, res)
+      applySetCookies(event, res.headers.getSetCookie())
       const body = (await res.json()) as { csrfToken?: string }
       if (!body.csrfToken) throw new Error(`@latch/sveltekit: no CSRF token (${res.status}); check the auth config`)
       return body.csrfToken
@@ -117,8 +112,8 @@ export function SvelteKitAuth(input: ConfigInput): { handle: KitHandle; signIn: 
       }),
       config,
     )
-    applySetCookies(event, res)
-    let url = `${basePathOf(config)}/error?error=Configuration`
+    applySetCookies(event, res.headers.getSetCookie())
+    let url = `${authBasePath(config)}/error?error=Configuration`
     if ((res.headers.get('content-type') ?? '').includes('application/json')) {
       const json = (await res.json().catch(() => null)) as { url?: unknown } | null
       if (typeof json?.url === 'string') url = json.url
@@ -134,14 +129,14 @@ export function SvelteKitAuth(input: ConfigInput): { handle: KitHandle; signIn: 
   const signIn = (event: KitRequestEvent) =>
     act(event, (config, form) => {
       const id = form.get('providerId') ?? form.get('provider') ?? ''
-      const base = basePathOf(config)
+      const base = authBasePath(config)
       if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) return { page: config.pages?.signIn ?? `${base}/signin` }
       const provider = config.providers.map((p) => (typeof p === 'function' ? p() : p)).find((p) => p.id === id)
       return provider?.type === 'credentials' ? `${base}/callback/${id}` : `${base}/signin/${id}`
     })
 
   /** Form action: sign out (the form carries `csrfToken`, optionally `callbackUrl`/`redirectTo`). */
-  const signOut = (event: KitRequestEvent) => act(event, (config) => `${basePathOf(config)}/signout`)
+  const signOut = (event: KitRequestEvent) => act(event, (config) => `${authBasePath(config)}/signout`)
 
   return { handle, signIn, signOut }
 }
