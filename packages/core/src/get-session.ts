@@ -54,6 +54,11 @@ export async function sessionFromResponse(res: Response): Promise<Session | null
   } catch {
     return null
   }
+  return asSession(data)
+}
+
+/** A /session body as a Session, or null unless it is an object with `expires` and no `error` (fails closed). */
+export function asSession(data: unknown): Session | null {
   if (!data || typeof data !== 'object' || Array.isArray(data) || 'error' in data || !('expires' in data)) return null
   return data as Session
 }

@@ -1,5 +1,5 @@
 export { Auth } from './auth.js'
-export { authBasePath, checkSession, getSession, sessionFromResponse, type SessionCheck } from './get-session.js'
+export { asSession, authBasePath, checkSession, getSession, sessionFromResponse, type SessionCheck } from './get-session.js'
 export { readEnv, applyEnv, withProviderEnv, type EnvConfig, type EnvRecord } from './env.js'
 export { skipCSRFCheck, raw, customFetch } from './symbols.js'
 export { setClientAddress } from './http/client-address.js'

@@ -1,4 +1,4 @@
-import { Auth, sessionFromResponse, type Cookie, type ResponseInternal, type Session } from '@latch/core'
+import { Auth, asSession, checkSession, type Cookie, type ResponseInternal, type Session, type SessionCheck } from '@latch/core'
 import type { Prepared } from './config.js'
 
 type HeaderSource = Headers | Record<string, string | string[] | undefined>
@@ -42,22 +42,9 @@ export function internalRequest(
   return new Request(`${origin}${p.basePath}${path}`, { method: init.method ?? 'GET', headers: h, body: init.body ?? null })
 }
 
-export interface SessionResult {
-  session: Session | null
-  /** Set-Cookie values from the session route (a re-issued or cleared session cookie). */
-  setCookies: string[]
-}
-
-/** The session of a request, fail-closed (anything but a 200 JSON session is null), with its Set-Cookies. */
-export async function sessionOf(p: Prepared, headers: HeaderSource, origin?: string): Promise<SessionResult> {
-  let res: Response
-  try {
-    res = await Auth(internalRequest(p, headers, '/session', { origin }), p.config)
-  } catch {
-    return { session: null, setCookies: [] }
-  }
-  const setCookies = res.headers.getSetCookie()
-  return { session: await sessionFromResponse(res), setCookies }
+/** The session of a request, fail-closed, with the Set-Cookie values that keep it sliding (core's checkSession). */
+export function sessionOf(p: Prepared, headers: HeaderSource, origin?: string): Promise<SessionCheck> {
+  return checkSession(internalRequest(p, headers, '/session', { origin }), p.config)
 }
 
 /** Fail-closed session from a raw (ResponseInternal) /session answer. */
@@ -65,9 +52,7 @@ export function sessionFromRaw(res: ResponseInternal): Session | null {
   if ((res.status ?? 200) !== 200 || res.redirect) return null
   const type = Object.entries(res.headers ?? {}).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? ''
   if (!type.includes('application/json')) return null
-  const data = res.body
-  if (!data || typeof data !== 'object' || Array.isArray(data) || 'error' in data || !('expires' in data)) return null
-  return data as Session
+  return asSession(res.body)
 }
 
 /** The session and the core's cookies, for contexts that set cookies through `cookies()`. */
