@@ -12,7 +12,7 @@
 import type { NextFunction, Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from 'express'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { Auth, setClientAddress, applyEnv, checkSession, type AuthConfig, type Session } from '@latch/core'
+import { Auth, setClientAddress, applyEnv, authBasePath, checkSession, type AuthConfig, type Session } from '@latch/core'
 import { requestBody } from './body.js'
 
 export type { AuthConfig, Session } from '@latch/core'
@@ -146,8 +146,7 @@ export function requireAuth(config: AuthConfig, options: RequireAuthOptions = {}
       return next()
     }
     if (req.method === 'GET' && req.accepts(['json', 'html']) === 'html') {
-      const base = `/${(config.basePath ?? '/auth').replace(/^\/+|\/+$/g, '')}`
-      const to = options.signInPath ?? `${base}/signin`
+      const to = options.signInPath ?? `${authBasePath(configFor(config, req))}/signin`
       return res.redirect(302, `${to}?callbackUrl=${encodeURIComponent(req.originalUrl)}`)
     }
     res.status(401).json({ error: 'Unauthorized', message: 'Sign in to access this resource' })
