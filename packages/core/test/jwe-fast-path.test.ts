@@ -6,8 +6,8 @@ import { b64uDecode, b64uEncode, octThumbprint } from '../src/tokens/base64url.j
 
 /**
  * The session cookie's shape (dir + A256CBC-HS512) is decrypted and encrypted with cached CryptoKeys
- * instead of jose (src/tokens/jwe-cbc.ts). These tests hold it to jose's behaviour: same bytes accepted,
- * same tokens refused, anything unusual handed to jose.
+ * instead of jose (src/tokens/jwe-cbc.ts, jwe-dir.ts). These tests hold it to jose's behaviour: same bytes
+ * written, same bytes accepted, same tokens refused. jwe-dir.test.ts does the same for every other header.
  */
 const secret = 'fast-path-secret-0123456789abcdef0123'
 const salt = 'authjs.session-token'
@@ -111,7 +111,7 @@ describe('JWE fast path (dir + A256CBC-HS512 with cached keys)', () => {
     }
   })
 
-  it('other headers are left to jose: extra parameters, crit, zip, A256GCM', async () => {
+  it('other headers are read as jose reads them: extra parameters, crit, zip, A256GCM', async () => {
     const typ = await raw(JSON.stringify({ sub: 'typ' }), { alg: 'dir', enc: 'A256CBC-HS512', kid, typ: 'JWT' })
     expect(await decode({ token: typ, secret, salt })).toMatchObject({ sub: 'typ' })
     const crit = await raw(JSON.stringify({ sub: 'crit' }), { alg: 'dir', enc: 'A256CBC-HS512', kid, crit: ['x'], x: 1 }).catch(() => null)

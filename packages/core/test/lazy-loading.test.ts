@@ -51,4 +51,22 @@ describe('lazy loading', () => {
     )
     expect(heavy).toEqual([])
   }, 60_000)
+
+  it('jose is not in the core at all: session tokens are read and written with WebCrypto (tokens/jwe-*.ts)', async () => {
+    const result = await build({
+      stdin: { contents: `export * from './src/index.ts'\nexport * from './src/jwt.ts'`, resolveDir: root, loader: 'ts' },
+      bundle: true,
+      format: 'esm',
+      platform: 'neutral',
+      mainFields: ['module', 'main'],
+      conditions: ['worker', 'browser'],
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    })
+    const inputs = Object.keys(result.metafile.inputs)
+    expect(inputs.some((f) => f.includes('src/tokens/jwe-dir.ts'))).toBe(true)
+    expect(inputs.some((f) => f.includes('node_modules/oauth4webapi'))).toBe(true)
+    expect(inputs.filter((f) => /node_modules\/(\.pnpm\/)?jose/.test(f))).toEqual([])
+  }, 60_000)
 })

@@ -1,10 +1,10 @@
-import type { JWTDecryptGetKey } from 'jose'
 import { deriveEncryptionKey, deriveLegacyKey } from './keys.js'
-import { decryptCanonical, encryptCanonical, FALLBACK, parseCanonical } from './jwe-cbc.js'
+import { CBC_ENC, encryptCanonical } from './jwe-cbc.js'
+import { decryptDirJwe, GCM_ENC, jwtClaims, parseDirJwe } from './jwe-dir.js'
 import type { JWT, JWTDecodeParams, JWTEncodeParams } from './jwt-types.js'
 
 export const DEFAULT_MAX_AGE = 30 * 24 * 60 * 60
-const ENC = 'A256CBC-HS512'
+const ENC = CBC_ENC
 const CLOCK_TOLERANCE = 15
 
 function isPlainClaims(v: unknown): v is Record<string, unknown> {
@@ -29,21 +29,15 @@ export async function encode<Payload extends Record<string, unknown> = JWT>(
   const [first] = secrets(params.secret)
   const { key, kid } = await deriveEncryptionKey(ENC, first!, salt)
   const iat = params.now ?? now()
-  if (isPlainClaims(token) && Number.isFinite(iat) && Number.isFinite(maxAge)) {
-    // Same bytes as jose's EncryptJWT would produce (header, claim order), with cached CryptoKeys.
-    const claims: Record<string, unknown> = structuredClone(token)
-    claims.iat = iat
-    claims.exp = iat + maxAge
-    claims.jti = crypto.randomUUID()
-    return encryptCanonical(claims, key, kid)
-  }
-  const { EncryptJWT } = await import('./jose-lazy.js')
-  return new EncryptJWT(token)
-    .setProtectedHeader({ alg: 'dir', enc: ENC, kid })
-    .setIssuedAt(iat)
-    .setExpirationTime(iat + maxAge)
-    .setJti(crypto.randomUUID())
-    .encrypt(key)
+  // What jose's EncryptJWT refuses, refused the same way.
+  if (!isPlainClaims(token)) throw new TypeError('JWT Claims Set MUST be an object')
+  if (!Number.isFinite(iat) || !Number.isFinite(maxAge)) throw new TypeError('Invalid iat or maxAge: finite numbers of seconds are required')
+  // The bytes jose's EncryptJWT would produce (header, claim order), with cached CryptoKeys.
+  const claims: Record<string, unknown> = structuredClone(token)
+  claims.iat = iat
+  claims.exp = iat + maxAge
+  claims.jti = crypto.randomUUID()
+  return encryptCanonical(claims, key, kid)
 }
 
 /**
@@ -54,61 +48,30 @@ export async function decode<Payload = JWT>(params: JWTDecodeParams): Promise<Pa
   const { token, salt } = params
   const list = secrets(params.secret)
   if (!token || typeof token !== 'string' || token.length > 64 * 1024) return null
-  const canonical = parseCanonical(token)
-  if (canonical !== FALLBACK) {
-    // The session cookie's own shape: decrypted with cached CryptoKeys (see jwe-cbc.ts); same checks as jose.
-    const { kid } = canonical.header
-    for (const s of list) {
-      const derived = await deriveEncryptionKey(ENC, s, salt)
-      if (kid !== undefined && kid !== derived.kid) continue
-      try {
-        const now = Math.floor(params.now !== undefined ? params.now : Date.now() / 1000)
-        return (await decryptCanonical(canonical.parts, derived.key, { now, clockTolerance: CLOCK_TOLERANCE })) as Payload | null
-      } catch {
-        return null
-      }
-    }
-    return null
+  const jwe = parseDirJwe(token, [ENC, GCM_ENC])
+  if (!jwe) return null
+  const clock = { now: Math.floor(params.now !== undefined ? params.now : Date.now() / 1000), clockTolerance: CLOCK_TOLERANCE }
+  // The kid picks the secret; without one, the first secret is tried (as jose's key callback is asked once).
+  for (const s of list) {
+    const derived = await deriveEncryptionKey(jwe.enc, s, salt)
+    if (jwe.kid !== undefined && jwe.kid !== derived.kid) continue
+    const plaintext = await decryptDirJwe(jwe, derived.key).catch(() => null)
+    return plaintext && (jwtClaims(jwe.header, plaintext, clock) as Payload | null)
   }
-  const getKey: JWTDecryptGetKey = async ({ kid, enc }) => {
-    for (const s of list) {
-      const derived = await deriveEncryptionKey(enc, s, salt)
-      if (kid === undefined || kid === derived.kid) return derived.key
-    }
-    throw new Error('no matching decryption secret')
-  }
-  try {
-    const { jwtDecrypt } = await import('./jose-lazy.js')
-    const { payload } = await jwtDecrypt(token, getKey, {
-      clockTolerance: CLOCK_TOLERANCE,
-      keyManagementAlgorithms: ['dir'],
-      contentEncryptionAlgorithms: [ENC, 'A256GCM'],
-      currentDate: params.now !== undefined ? new Date(params.now * 1000) : undefined,
-    })
-    return payload as Payload
-  } catch {
-    return null
-  }
+  return null
 }
 
 /** Decrypt a NextAuth v4 session token (JWE `dir` + A256GCM, no kid). Null when it does not decrypt. */
 export async function decodeLegacy<Payload = JWT>(params: { token?: string; secret: string | string[]; now?: number }): Promise<Payload | null> {
   const { token } = params
   if (!token || typeof token !== 'string' || token.length > 64 * 1024) return null
-  const { jwtDecrypt } = await import('./jose-lazy.js')
+  const jwe = parseDirJwe(token, [GCM_ENC])
+  if (!jwe) return null
+  const clock = { now: Math.floor(params.now !== undefined ? params.now : Date.now() / 1000), clockTolerance: CLOCK_TOLERANCE }
   for (const s of secrets(params.secret)) {
     const { key } = await deriveLegacyKey(s)
-    try {
-      const { payload } = await jwtDecrypt(token, key, {
-        clockTolerance: 15,
-        keyManagementAlgorithms: ['dir'],
-        contentEncryptionAlgorithms: ['A256GCM'],
-        currentDate: params.now !== undefined ? new Date(params.now * 1000) : undefined,
-      })
-      return payload as Payload
-    } catch {
-      // try the next secret
-    }
+    const plaintext = await decryptDirJwe(jwe, key).catch(() => null)
+    if (plaintext) return jwtClaims(jwe.header, plaintext, clock) as Payload | null
   }
   return null
 }
