@@ -13,10 +13,17 @@ export const ENTRIES = {
   authjs: `export { Auth } from '@auth/core'\nexport { default as Google } from '@auth/core/providers/google'\n`,
 }
 
+// The smallest edge entry that checks a session: the JWT reader an edge middleware imports
+// (NextAuth v4's withAuth is built on it; so is @latch/next/middleware).
+export const TOKEN_ENTRIES = {
+  latch: `export { getToken } from '@latch/core/jwt'\n`,
+  authjs: `export { getToken } from '@auth/core/jwt'\n`,
+}
 
-export async function bundle(name) {
-  const single = await build({
-    stdin: { contents: ENTRIES[name], resolveDir: here, loader: 'js' },
+/** One minified ESM file of `contents`, no splitting: bytes and gzip. */
+async function singleFile(contents) {
+  const out = await build({
+    stdin: { contents, resolveDir: here, loader: 'js' },
     bundle: true,
     platform: 'neutral',
     format: 'esm',
@@ -27,7 +34,12 @@ export async function bundle(name) {
     write: false,
     logLevel: 'silent',
   })
-  const singleGzip = gzipSync(single.outputFiles[0].contents, { level: 9 }).length
+  return { bytes: out.outputFiles[0].contents.length, gzip: gzipSync(out.outputFiles[0].contents, { level: 9 }).length }
+}
+
+export async function bundle(name) {
+  const single = await singleFile(ENTRIES[name])
+  const token = await singleFile(TOKEN_ENTRIES[name])
   const dir = mkdtempSync(join(tmpdir(), `bench-${name}-`))
   const result = await build({
     stdin: { contents: ENTRIES[name], resolveDir: here, loader: 'js', sourcefile: 'entry.js' },
@@ -85,8 +97,10 @@ export async function bundle(name) {
     totalBytes: all.reduce((n, f) => n + f.contents.length, 0),
     totalGzip: all.reduce((n, f) => n + gz(f), 0),
     chunks: all.length,
-    singleBytes: single.outputFiles[0].contents.length,
-    singleGzip,
+    singleBytes: single.bytes,
+    singleGzip: single.gzip,
+    tokenBytes: token.bytes,
+    tokenGzip: token.gzip,
     metafile: result.metafile,
   }
 }
@@ -119,6 +133,7 @@ export async function runSize({ runs = Number(process.env.BENCH_IMPORT_RUNS ?? 1
     sessionGzipRatio: sizes.latch.sessionGzip / sizes.authjs.sessionGzip,
     totalGzipRatio: sizes.latch.totalGzip / sizes.authjs.totalGzip,
     singleGzipRatio: sizes.latch.singleGzip / sizes.authjs.singleGzip,
+    tokenGzipRatio: sizes.latch.tokenGzip / sizes.authjs.tokenGzip,
     importRatio: median(times.latch) / median(times.authjs),
     runs,
   }
@@ -136,5 +151,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     }
     console.log(n, 'session check loads', r[n].sessionChunks, 'chunks', r[n].sessionBytes, 'min', r[n].sessionGzip, 'gzip; eager', r[n].bytes, 'min', r[n].gzip, 'gzip; all', r[n].chunks, 'chunks', r[n].totalBytes, 'min', r[n].totalGzip, 'gzip;', r[n].importMs.toFixed(1), 'ms import', Object.entries(byPkg).sort((a, b) => b[1] - a[1]).slice(0, 14))
   }
-  console.log('session gzip ratio', r.sessionGzipRatio.toFixed(2), 'eager gzip ratio', r.gzipRatio.toFixed(2), 'total gzip ratio', r.totalGzipRatio.toFixed(2), 'import ratio', r.importRatio.toFixed(2))
+  console.log('session gzip ratio', r.sessionGzipRatio.toFixed(2), 'eager gzip ratio', r.gzipRatio.toFixed(2), 'total gzip ratio', r.totalGzipRatio.toFixed(2), 'single file', r.singleGzipRatio.toFixed(2), 'getToken entry', r.tokenGzipRatio.toFixed(2), 'import ratio', r.importRatio.toFixed(2))
 }
