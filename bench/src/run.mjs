@@ -2,6 +2,7 @@
 // bundle size and cold import. Prints a table of figures and ratios, and which targets hold.
 // BENCH_JSON=path also writes the raw figures as JSON.
 import { writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { runInProcess } from './inprocess.mjs'
 import { runLoad } from './load.mjs'
 import { runSize } from './size.mjs'
@@ -72,5 +73,6 @@ log(`\nbench took ${((Date.now() - started) / 1000).toFixed(0)} s`)
 
 if (process.env.BENCH_JSON) {
   const strip = (o) => { const { metafile, eagerInputs, ...rest } = o; return rest }
-  writeFileSync(process.env.BENCH_JSON, JSON.stringify({ inproc, load, size: { ...size, latch: strip(size.latch), authjs: strip(size.authjs) }, targets }, null, 2))
+  // Relative to where `pnpm bench` was typed (pnpm runs this script from bench/).
+  writeFileSync(resolve(process.env.INIT_CWD ?? process.cwd(), process.env.BENCH_JSON), JSON.stringify({ inproc, load, size: { ...size, latch: strip(size.latch), authjs: strip(size.authjs) }, targets }, null, 2))
 }

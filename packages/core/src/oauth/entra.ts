@@ -133,7 +133,7 @@ export function entraAuthorizationIssuer(
   return { as: { ...as, issuer: iss }, iss }
 }
 
-/** The payload of a compact JWS, unverified (jose is loaded lazily elsewhere; this needs no crypto). */
+/** The payload of a compact JWS, unverified (this needs no crypto). */
 function unverifiedPayload(jwt: string): Record<string, unknown> | undefined {
   const parts = jwt.split('.')
   if (parts.length !== 3 || parts[1]!.length > 65536) return undefined

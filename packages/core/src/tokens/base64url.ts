@@ -1,6 +1,6 @@
 /**
- * base64url as jose does it (RFC 4648 §5, no padding on output), without loading jose: the session path
- * needs only this and a key thumbprint. Native Uint8Array base64 is used where the runtime has it.
+ * base64url as jose does it (RFC 4648 §5, no padding on output; the tests compare the two byte for byte).
+ * Native Uint8Array base64 is used where the runtime has it.
  */
 type NativeBase64 = {
   fromBase64?: (s: string, o: { alphabet: 'base64url' }) => Uint8Array
