@@ -62,7 +62,7 @@ async function forged(header: unknown, plaintext: string, enc: 'A256CBC-HS512' |
   const key = enc === 'A256GCM' ? gcm.key : cbc.key
   if (enc === 'A256GCM') {
     const iv = crypto.getRandomValues(new Uint8Array(12))
-    const k = await crypto.subtle.importKey('raw', key, 'AES-GCM', false, ['encrypt'])
+    const k = await crypto.subtle.importKey('raw', new Uint8Array(key), 'AES-GCM', false, ['encrypt'])
     const out = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad }, k, te.encode(plaintext)))
     return [b64, '', base64url.encode(iv), base64url.encode(out.slice(0, -16)), base64url.encode(out.slice(-16))].join('.')
   }
@@ -119,7 +119,7 @@ describe('session tokens without jose: same answers as jose', () => {
     // A 128-bit IV, sealed correctly: valid AES-GCM, not a valid A256GCM JWE.
     const aad = te.encode(h!)
     const longIv = crypto.getRandomValues(new Uint8Array(16))
-    const k = await crypto.subtle.importKey('raw', gcm.key, 'AES-GCM', false, ['encrypt'])
+    const k = await crypto.subtle.importKey('raw', new Uint8Array(gcm.key), 'AES-GCM', false, ['encrypt'])
     const out = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: longIv, additionalData: aad }, k, te.encode(claims)))
     const sealed = [h, '', base64url.encode(longIv), base64url.encode(out.slice(0, -16)), base64url.encode(out.slice(-16))]
     expect(await same(sealed.join('.'))).toBeNull()

@@ -1,4 +1,5 @@
 import { InvalidRequest } from '../errors.js'
+import { readLimited } from './read-limited.js'
 
 /** Auth bodies are small forms; anything larger is refused before parsing. */
 export const MAX_BODY_BYTES = 64 * 1024
@@ -8,25 +9,8 @@ async function readText(request: Request): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? '0')
   if (declared > MAX_BODY_BYTES) throw new InvalidRequest('Request body too large')
   if (!request.body) return ''
-  const reader = request.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => {})
-      throw new InvalidRequest('Request body too large')
-    }
-    chunks.push(value)
-  }
-  const all = new Uint8Array(size)
-  let at = 0
-  for (const c of chunks) {
-    all.set(c, at)
-    at += c.byteLength
-  }
+  const all = await readLimited(request.body, MAX_BODY_BYTES)
+  if (!all) throw new InvalidRequest('Request body too large')
   return new TextDecoder().decode(all)
 }
 

@@ -1,3 +1,4 @@
+import { readLimited } from '../http/read-limited.js'
 import { b64uDecode } from './base64url.js'
 import { ascii, CBC_ENC, cbcDecrypt, isPlainObject } from './jwe-cbc.js'
 import type { JWT } from './jwt-types.js'
@@ -96,30 +97,7 @@ async function inflate(data: Uint8Array, limit: number): Promise<Uint8Array | nu
   const writer = stream.writable.getWriter()
   writer.write(data as Uint8Array<ArrayBuffer>).catch(() => {})
   writer.close().catch(() => {})
-  const reader = stream.readable.getReader()
-  const chunks: Uint8Array[] = []
-  let length = 0
-  try {
-    for (;;) {
-      const { value, done } = await reader.read()
-      if (done) break
-      length += value.byteLength
-      if (length > limit) {
-        await reader.cancel().catch(() => {})
-        return null
-      }
-      chunks.push(value)
-    }
-  } catch {
-    return null
-  }
-  const out = new Uint8Array(length)
-  let at = 0
-  for (const c of chunks) {
-    out.set(c, at)
-    at += c.byteLength
-  }
-  return out
+  return readLimited(stream.readable, limit).catch(() => null)
 }
 
 /** The plaintext, or null when `cek` does not authenticate the token. `cek` must be the key for `jwe.enc`. */
