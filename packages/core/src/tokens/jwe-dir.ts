@@ -43,9 +43,10 @@ export function parseDirJwe(token: string, allowed: readonly DirEnc[]): DirJwe |
   if (parts.length !== 5) return null
   const [protectedB64, encryptedKey, ivB64, ciphertextB64, tagB64] = parts as [string, string, string, string, string]
   if (encryptedKey !== '' || ivB64 === '' || tagB64 === '') return null
-  let header: unknown, iv: Uint8Array, ciphertext: Uint8Array, tag: Uint8Array
+  let header: unknown, aad: Uint8Array, iv: Uint8Array, ciphertext: Uint8Array, tag: Uint8Array
   try {
     header = JSON.parse(strictDecoder.decode(b64uDecode(protectedB64)))
+    aad = ascii(protectedB64)
     iv = b64uDecode(ivB64)
     ciphertext = b64uDecode(ciphertextB64)
     tag = b64uDecode(tagB64)
@@ -59,7 +60,7 @@ export function parseDirJwe(token: string, allowed: readonly DirEnc[]): DirJwe |
   const enc = header.enc as DirEnc
   if (!allowed.includes(enc)) return null
   if (enc === GCM_ENC && (iv.length !== 12 || tag.length !== 16)) return null
-  return { header, enc, kid: header.kid, aad: ascii(protectedB64), iv, ciphertext, tag }
+  return { header, enc, kid: header.kid, aad, iv, ciphertext, tag }
 }
 
 const gcmKeys = new WeakMap<Uint8Array, Promise<CryptoKey>>()
