@@ -20,21 +20,24 @@ export const TOKEN_ENTRIES = {
   authjs: `export { getToken } from '@auth/core/jwt'\n`,
 }
 
+/** How every edge bundle here is built, for both libraries: esbuild, neutral platform, worker conditions, minified ESM. */
+const EDGE_BUILD = {
+  bundle: true,
+  platform: 'neutral',
+  format: 'esm',
+  mainFields: ['module', 'main'],
+  conditions: ['worker', 'browser'],
+  target: 'es2022',
+  minify: true,
+  logLevel: 'silent',
+}
+const gzipSize = (bytes) => gzipSync(bytes, { level: 9 }).length
+
 /** One minified ESM file of `contents`, no splitting: bytes and gzip. */
 async function singleFile(contents) {
-  const out = await build({
-    stdin: { contents, resolveDir: here, loader: 'js' },
-    bundle: true,
-    platform: 'neutral',
-    format: 'esm',
-    mainFields: ['module', 'main'],
-    conditions: ['worker', 'browser'],
-    target: 'es2022',
-    minify: true,
-    write: false,
-    logLevel: 'silent',
-  })
-  return { bytes: out.outputFiles[0].contents.length, gzip: gzipSync(out.outputFiles[0].contents, { level: 9 }).length }
+  const out = await build({ ...EDGE_BUILD, stdin: { contents, resolveDir: here, loader: 'js' }, write: false })
+  const bytes = out.outputFiles[0].contents
+  return { bytes: bytes.length, gzip: gzipSize(bytes) }
 }
 
 export async function bundle(name) {
@@ -42,26 +45,19 @@ export async function bundle(name) {
   const token = await singleFile(TOKEN_ENTRIES[name])
   const dir = mkdtempSync(join(tmpdir(), `bench-${name}-`))
   const result = await build({
+    ...EDGE_BUILD,
     stdin: { contents: ENTRIES[name], resolveDir: here, loader: 'js', sourcefile: 'entry.js' },
-    bundle: true,
-    platform: 'neutral',
-    format: 'esm',
     splitting: true,
     outdir: dir,
     entryNames: 'entry',
-    mainFields: ['module', 'main'],
-    conditions: ['worker', 'browser'],
-    target: 'es2022',
-    minify: true,
     write: true,
-    logLevel: 'silent',
     metafile: true,
   })
   // Which chunks a session check really loads: run one through the split bundle and record the imports.
   let sessionFiles
   try {
     sessionFiles = JSON.parse(execFileSync(process.execPath, [join(here, 'session-probe.mjs'), dir, name], { cwd: here, encoding: 'utf8' }))
-    var sessionGzip = sessionFiles.reduce((n, f) => n + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0)
+    var sessionGzip = sessionFiles.reduce((n, f) => n + gzipSize(readFileSync(join(dir, f))), 0)
     var sessionBytes = sessionFiles.reduce((n, f) => n + readFileSync(join(dir, f)).length, 0)
     var files = new Map(Object.keys(result.metafile.outputs).map((p) => [p, readFileSync(p)]))
   } finally {
@@ -69,7 +65,7 @@ export async function bundle(name) {
   }
   // The entry chunk is what loads before the first request is answered (and all a session check ever
   // loads); the lazy chunks are fetched on the first sign-in / page request. Both are reported.
-  const gz = (f) => gzipSync(f.contents, { level: 9 }).length
+  const gz = (f) => gzipSize(f.contents)
   const outputs = result.metafile.outputs
   const byPath = new Map([...files].map(([p, contents]) => [p, { contents }]))
   // Dynamic-import targets are entry points too; the real one is the stdin entry.
