@@ -67,12 +67,6 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   return diff === 0
 }
 
-export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Object.prototype.toString.call(v) !== '[object Object]') return false
-  const proto = Object.getPrototypeOf(v)
-  return proto === null || Object.getPrototypeOf(proto) === null
-}
-
 /**
  * Check the tag, then decrypt (RFC 7518 §5.2.2.2). Null when the IV or tag has the wrong length, the tag does
  * not match (compared in constant time, before any decryption: no padding oracle) or the padding is bad.
@@ -100,9 +94,11 @@ export async function cbcDecrypt(
   }
 }
 
-/** Encrypt `claims` (a plain object) as a canonical token: header `{"alg":"dir","enc":"A256CBC-HS512","kid":...}`. */
+/**
+ * Encrypt `claims` as a canonical token: header `{"alg":"dir","enc":"A256CBC-HS512","kid":...}`.
+ * `claims` must be a plain object (encode() checks the caller's token before cloning it).
+ */
 export async function encryptCanonical(claims: Record<string, unknown>, cek: Uint8Array, kid: string): Promise<string> {
-  if (!isPlainObject(claims)) throw new TypeError('JWT Claims Set MUST be an object')
   for (const c of ['iat', 'nbf', 'exp'] as const) {
     const v = claims[c]
     if (typeof v === 'number' && !Number.isFinite(v)) throw new TypeError(`"${c}" claim must be a finite number`)

@@ -1,6 +1,6 @@
 import { readLimited } from '../http/read-limited.js'
 import { b64uDecode } from './base64url.js'
-import { ascii, CBC_ENC, cbcDecrypt, isPlainObject } from './jwe-cbc.js'
+import { ascii, CBC_ENC, cbcDecrypt } from './jwe-cbc.js'
 import type { JWT } from './jwt-types.js'
 
 /**
@@ -25,6 +25,13 @@ export type DirEnc = typeof CBC_ENC | typeof GCM_ENC
 /** What jose's default `maxDecompressedLength` allows. */
 const MAX_INFLATED = 250_000
 const strictDecoder = new TextDecoder('utf-8', { fatal: true })
+
+/** jose's test for a JSON object: an object whose prototype is Object.prototype or null. */
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Object.prototype.toString.call(v) !== '[object Object]') return false
+  const proto = Object.getPrototypeOf(v)
+  return proto === null || Object.getPrototypeOf(proto) === null
+}
 
 export interface DirJwe {
   header: Record<string, unknown>

@@ -1,17 +1,11 @@
 import { deriveEncryptionKey, deriveLegacyKey } from './keys.js'
 import { CBC_ENC, encryptCanonical } from './jwe-cbc.js'
-import { decryptDirJwe, GCM_ENC, jwtClaims, parseDirJwe } from './jwe-dir.js'
+import { decryptDirJwe, GCM_ENC, isPlainObject, jwtClaims, parseDirJwe } from './jwe-dir.js'
 import type { JWT, JWTDecodeParams, JWTEncodeParams } from './jwt-types.js'
 
 export const DEFAULT_MAX_AGE = 30 * 24 * 60 * 60
 const ENC = CBC_ENC
 const CLOCK_TOLERANCE = 15
-
-function isPlainClaims(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Object.prototype.toString.call(v) !== '[object Object]') return false
-  const proto = Object.getPrototypeOf(v)
-  return proto === null || Object.getPrototypeOf(proto) === null
-}
 
 function secrets(secret: string | string[] | undefined): string[] {
   const list = (Array.isArray(secret) ? secret : [secret]).filter((s): s is string => typeof s === 'string' && s !== '')
@@ -20,6 +14,9 @@ function secrets(secret: string | string[] | undefined): string[] {
 }
 
 const now = () => Math.floor(Date.now() / 1000)
+
+/** The time claims are checked against: `at` (seconds) when given, else the clock; 15 s tolerance. */
+const clockAt = (at: number | undefined) => ({ now: Math.floor(at !== undefined ? at : Date.now() / 1000), clockTolerance: CLOCK_TOLERANCE })
 
 /** Encrypt a JWT exactly as Auth.js v5 does: JWE `dir` + A256CBC-HS512, `kid` = key thumbprint. */
 export async function encode<Payload extends Record<string, unknown> = JWT>(
@@ -30,7 +27,7 @@ export async function encode<Payload extends Record<string, unknown> = JWT>(
   const { key, kid } = await deriveEncryptionKey(ENC, first!, salt)
   const iat = params.now ?? now()
   // What jose's EncryptJWT refuses, refused the same way.
-  if (!isPlainClaims(token)) throw new TypeError('JWT Claims Set MUST be an object')
+  if (!isPlainObject(token)) throw new TypeError('JWT Claims Set MUST be an object')
   if (!Number.isFinite(iat) || !Number.isFinite(maxAge)) throw new TypeError('Invalid iat or maxAge: finite numbers of seconds are required')
   // The bytes jose's EncryptJWT would produce (header, claim order), with cached CryptoKeys.
   const claims: Record<string, unknown> = structuredClone(token)
@@ -50,7 +47,7 @@ export async function decode<Payload = JWT>(params: JWTDecodeParams): Promise<Pa
   if (!token || typeof token !== 'string' || token.length > 64 * 1024) return null
   const jwe = parseDirJwe(token, [ENC, GCM_ENC])
   if (!jwe) return null
-  const clock = { now: Math.floor(params.now !== undefined ? params.now : Date.now() / 1000), clockTolerance: CLOCK_TOLERANCE }
+  const clock = clockAt(params.now)
   // The kid picks the secret; without one, the first secret is tried (as jose's key callback is asked once).
   for (const s of list) {
     const derived = await deriveEncryptionKey(jwe.enc, s, salt)
@@ -67,7 +64,7 @@ export async function decodeLegacy<Payload = JWT>(params: { token?: string; secr
   if (!token || typeof token !== 'string' || token.length > 64 * 1024) return null
   const jwe = parseDirJwe(token, [GCM_ENC])
   if (!jwe) return null
-  const clock = { now: Math.floor(params.now !== undefined ? params.now : Date.now() / 1000), clockTolerance: CLOCK_TOLERANCE }
+  const clock = clockAt(params.now)
   for (const s of secrets(params.secret)) {
     const { key } = await deriveLegacyKey(s)
     const plaintext = await decryptDirJwe(jwe, key).catch(() => null)
