@@ -1,7 +1,7 @@
 // In-process benchmark: each case runs Latch and Auth.js alternately (order flipped every round) in this
 // one process, so background load on the machine hits both sides alike. Ratios are per round, then the median.
 import { measure } from 'mitata'
-import { compactDecrypt, jwtDecrypt } from 'jose'
+import { jwtDecrypt } from 'jose'
 import { hkdf } from '@panva/hkdf'
 import { decode as latchDecode } from '@latch/core/jwt'
 import { libs, ORIGIN, SECRET, COOKIE_NAME, makeSessionCookie } from './fixtures.mjs'
@@ -101,7 +101,6 @@ const median = (xs) => {
   const m = s.length >> 1
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
 }
-const us = (ns) => (ns / 1000).toFixed(1)
 
 export async function runInProcess({ log = console.log } = {}) {
   const list = await cases()

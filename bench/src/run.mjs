@@ -72,7 +72,7 @@ for (const [name, ok, got] of targets) log(`  ${ok ? 'PASS' : 'MISS'}  ${name}: 
 log(`\nbench took ${((Date.now() - started) / 1000).toFixed(0)} s`)
 
 if (process.env.BENCH_JSON) {
-  const strip = (o) => { const { metafile, eagerInputs, ...rest } = o; return rest }
+  const strip = (o) => { const { eagerInputs, ...rest } = o; return rest }
   // Relative to where `pnpm bench` was typed (pnpm runs this script from bench/).
   writeFileSync(resolve(process.env.INIT_CWD ?? process.cwd(), process.env.BENCH_JSON), JSON.stringify({ inproc, load, size: { ...size, latch: strip(size.latch), authjs: strip(size.authjs) }, targets }, null, 2))
 }

@@ -8,14 +8,14 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
-export const ENTRIES = {
+const ENTRIES = {
   latch: `export { Auth } from '@latch/core'\nexport { default as Google } from '@latch/core/providers/google'\n`,
   authjs: `export { Auth } from '@auth/core'\nexport { default as Google } from '@auth/core/providers/google'\n`,
 }
 
 // The smallest edge entry that checks a session: the JWT reader an edge middleware imports
 // (NextAuth v4's withAuth is built on it; so is @latch/next/middleware).
-export const TOKEN_ENTRIES = {
+const TOKEN_ENTRIES = {
   latch: `export { getToken } from '@latch/core/jwt'\n`,
   authjs: `export { getToken } from '@auth/core/jwt'\n`,
 }
@@ -40,7 +40,7 @@ async function singleFile(contents) {
   return { bytes: bytes.length, gzip: gzipSize(bytes) }
 }
 
-export async function bundle(name) {
+async function bundle(name) {
   const single = await singleFile(ENTRIES[name])
   const token = await singleFile(TOKEN_ENTRIES[name])
   const dir = mkdtempSync(join(tmpdir(), `bench-${name}-`))
@@ -54,20 +54,17 @@ export async function bundle(name) {
     metafile: true,
   })
   // Which chunks a session check really loads: run one through the split bundle and record the imports.
-  let sessionFiles
+  let session, files
   try {
-    sessionFiles = JSON.parse(execFileSync(process.execPath, [join(here, 'session-probe.mjs'), dir, name], { cwd: here, encoding: 'utf8' }))
-    var sessionGzip = sessionFiles.reduce((n, f) => n + gzipSize(readFileSync(join(dir, f))), 0)
-    var sessionBytes = sessionFiles.reduce((n, f) => n + readFileSync(join(dir, f)).length, 0)
-    var files = new Map(Object.keys(result.metafile.outputs).map((p) => [p, readFileSync(p)]))
+    const sessionFiles = JSON.parse(execFileSync(process.execPath, [join(here, 'session-probe.mjs'), dir, name], { cwd: here, encoding: 'utf8' }))
+    session = sessionFiles.map((f) => readFileSync(join(dir, f)))
+    files = new Map(Object.keys(result.metafile.outputs).map((p) => [p, readFileSync(p)]))
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
   // The entry chunk is what loads before the first request is answered (and all a session check ever
   // loads); the lazy chunks are fetched on the first sign-in / page request. Both are reported.
-  const gz = (f) => gzipSize(f.contents)
   const outputs = result.metafile.outputs
-  const byPath = new Map([...files].map(([p, contents]) => [p, { contents }]))
   // Dynamic-import targets are entry points too; the real one is the stdin entry.
   const entryPath = Object.keys(outputs).find((p) => p.endsWith('/entry.js'))
   // The entry chunk plus every chunk it imports statically: what loads before the first request is handled.
@@ -78,32 +75,31 @@ export async function bundle(name) {
     for (const i of outputs[p].imports) if (i.kind === 'import-statement' && outputs[i.path]) visit(i.path)
   }
   visit(entryPath)
-  const eagerFiles = [...eager].map((p) => byPath.get(p))
+  const eagerFiles = [...eager].map((p) => files.get(p))
   const eagerInputs = {}
   for (const p of eager) for (const [k, v] of Object.entries(outputs[p].inputs)) eagerInputs[k] = (eagerInputs[k] ?? 0) + v.bytesInOutput
-  const all = [...byPath.values()]
+  const all = [...files.values()]
   return {
-    sessionBytes,
-    sessionGzip,
-    sessionChunks: sessionFiles.length,
-    bytes: eagerFiles.reduce((n, f) => n + f.contents.length, 0),
-    gzip: eagerFiles.reduce((n, f) => n + gz(f), 0),
+    sessionBytes: session.reduce((n, f) => n + f.length, 0),
+    sessionGzip: session.reduce((n, f) => n + gzipSize(f), 0),
+    sessionChunks: session.length,
+    bytes: eagerFiles.reduce((n, f) => n + f.length, 0),
+    gzip: eagerFiles.reduce((n, f) => n + gzipSize(f), 0),
     eagerChunks: eagerFiles.length,
     eagerInputs,
-    totalBytes: all.reduce((n, f) => n + f.contents.length, 0),
-    totalGzip: all.reduce((n, f) => n + gz(f), 0),
+    totalBytes: all.reduce((n, f) => n + f.length, 0),
+    totalGzip: all.reduce((n, f) => n + gzipSize(f), 0),
     chunks: all.length,
     singleBytes: single.bytes,
     singleGzip: single.gzip,
     tokenBytes: token.bytes,
     tokenGzip: token.gzip,
-    metafile: result.metafile,
   }
 }
 
 /** Milliseconds to import the entry in a fresh Node process (module graph load + evaluation). */
 function coldImport(name, warm = true) {
-  const src = ENTRIES[name].replace(/export \{ (\w+)(?: as \w+)? \} from ('[^']+')/g, (_, n, spec) => `await import(${spec})`)
+  const src = ENTRIES[name].replace(/export \{ (\w+)(?: as \w+)? \} from ('[^']+')/g, (_, _name, spec) => `await import(${spec})`)
   const script = `${warm ? "await import('./warm.mjs');" : ''} const t0 = performance.now(); ${src.replace(/\n/g, '; ')} process.stdout.write(String(performance.now() - t0))`
   return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: here, encoding: 'utf8' }))
 }
