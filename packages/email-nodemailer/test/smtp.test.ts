@@ -6,6 +6,8 @@ import { MemoryAdapter } from '@latch/core/adapters/memory'
 import Nodemailer from '../src/index.js'
 import { Browser, SECRET } from '../../core/test/support/client.js'
 import { quietLogger } from '../../core/test/support/fake-oauth.js'
+import { openLink, requestLink as requestLinkFor } from '../../core/test/support/mail.js'
+import type { SmtpServer } from '../src/index.js'
 
 interface Received {
   from: string
@@ -53,22 +55,20 @@ function decodeQP(s: string): string {
   return s.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
 }
 
-function setup() {
+/** Defaults to the local SMTP server started in beforeAll. */
+function setup(server: SmtpServer = { host: '127.0.0.1', port, secure: false, ignoreTLS: true }, from = 'Latch <no-reply@app.test>') {
   const adapter = MemoryAdapter()
   const config: AuthConfig = {
     secret: SECRET,
     url: 'http://app.test',
     logger: quietLogger,
     adapter,
-    providers: [Nodemailer({ server: { host: '127.0.0.1', port, secure: false, ignoreTLS: true }, from: 'Latch <no-reply@app.test>' })],
+    providers: [Nodemailer({ server, from })],
   }
   return { adapter, config }
 }
 
-async function requestLink(b: Browser, email: string) {
-  const csrfToken = await b.csrf()
-  return b.fetch('/auth/signin/nodemailer', { form: { csrfToken, email } })
-}
+const requestLink = (b: Browser, email: string) => requestLinkFor(b, email, {}, 'nodemailer')
 
 describe('@latch/email-nodemailer against a local SMTP server', () => {
   it('sends the magic link over SMTP to exactly the normalized address, and the link signs in', async () => {
@@ -89,7 +89,7 @@ describe('@latch/email-nodemailer against a local SMTP server', () => {
     const bodyOnly = body.slice(body.indexOf('\r\n\r\n'))
     expect(bodyOnly).not.toContain('grace.hopper@example.com')
     const link = /http:\/\/app\.test\/auth\/callback\/nodemailer\?[^\s"<]+/.exec(bodyOnly)![0]
-    const done = await b.fetch(new URL(link).pathname + new URL(link).search)
+    const done = await openLink(b, link)
     expect(done.headers.get('location')).toBe('http://app.test/')
     expect((await b.session()).user.email).toBe('grace.hopper@example.com')
     expect((await adapter.getUserByEmail('grace.hopper@example.com'))!.emailVerified).toBeInstanceOf(Date)
@@ -112,14 +112,7 @@ describe('@latch/email-nodemailer against a local SMTP server', () => {
   })
 
   it('an unreachable SMTP server gives EmailSignin, not a 500', async () => {
-    const adapter = MemoryAdapter()
-    const config: AuthConfig = {
-      secret: SECRET,
-      url: 'http://app.test',
-      logger: quietLogger,
-      adapter,
-      providers: [Nodemailer({ server: { host: '127.0.0.1', port: 1, connectionTimeout: 500 }, from: 'no-reply@app.test' })],
-    }
+    const { config } = setup({ host: '127.0.0.1', port: 1, connectionTimeout: 500 }, 'no-reply@app.test')
     const res = await requestLink(new Browser(config), 'ada@example.com')
     expect(res.status).toBe(302)
     expect(new URL(res.headers.get('location')!).searchParams.get('error')).toBe('EmailSignin')
