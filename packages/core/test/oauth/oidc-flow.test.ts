@@ -242,41 +242,27 @@ describe('OIDC round trip against oidc-provider', () => {
 })
 
 describe('rejected callbacks: no session cookie, no 500', () => {
-  it('tampered state', async () => {
+  /** Sign in with `dev` up to the callback, let `tamper` alter the callback URL, the cookies or the fault mode, then deliver it. */
+  async function rejectedAfter(tamper: (cb: URL, b: Browser) => unknown, error: string) {
     const b = new Browser(config(), ORIGIN)
     const cb = await toCallback(b, 'dev')
-    cb.searchParams.set('state', 'tampered')
-    expectRejected(await deliver(b, cb), b, 'InvalidCheck')
-  })
+    await tamper(cb, b)
+    expectRejected(await deliver(b, cb), b, error)
+  }
 
-  it('missing state', async () => {
-    const b = new Browser(config(), ORIGIN)
-    const cb = await toCallback(b, 'dev')
-    cb.searchParams.delete('state')
-    expectRejected(await deliver(b, cb), b, 'InvalidCheck')
-  })
+  it('tampered state', () => rejectedAfter((cb) => cb.searchParams.set('state', 'tampered'), 'InvalidCheck'))
 
-  it('missing state cookie', async () => {
-    const b = new Browser(config(), ORIGIN)
-    const cb = await toCallback(b, 'dev')
-    b.jar.delete('authjs.state')
-    expectRejected(await deliver(b, cb), b, 'InvalidCheck')
-  })
+  it('missing state', () => rejectedAfter((cb) => cb.searchParams.delete('state'), 'InvalidCheck'))
 
-  it('missing PKCE cookie', async () => {
-    const b = new Browser(config(), ORIGIN)
-    const cb = await toCallback(b, 'dev')
-    b.jar.delete('authjs.pkce.code_verifier')
-    expectRejected(await deliver(b, cb), b, 'InvalidCheck')
-  })
+  it('missing state cookie', () => rejectedAfter((_, b) => b.jar.delete('authjs.state'), 'InvalidCheck'))
 
-  it('check cookie minted for another provider', async () => {
-    const b = new Browser(config(), ORIGIN)
-    const cb = await toCallback(b, 'dev')
-    const forged = await encode({ token: { value: cb.searchParams.get('state')!, provider: 'dev-post' }, salt: 'authjs.state', secret: SECRET, maxAge: 900 })
-    b.jar.set('authjs.state', forged)
-    expectRejected(await deliver(b, cb), b, 'InvalidCheck')
-  })
+  it('missing PKCE cookie', () => rejectedAfter((_, b) => b.jar.delete('authjs.pkce.code_verifier'), 'InvalidCheck'))
+
+  it('check cookie minted for another provider', () =>
+    rejectedAfter(async (cb, b) => {
+      const forged = await encode({ token: { value: cb.searchParams.get('state')!, provider: 'dev-post' }, salt: 'authjs.state', secret: SECRET, maxAge: 900 })
+      b.jar.set('authjs.state', forged)
+    }, 'InvalidCheck'))
 
   it('check cookies of one provider replayed on another provider callback', async () => {
     const b = new Browser(config(), ORIGIN)
@@ -295,33 +281,13 @@ describe('rejected callbacks: no session cookie, no 500', () => {
     expectRejected(await deliver(attacker, cb), attacker, 'OAuthCallbackError')
   })
 
-  it('iss of another issuer', async () => {
-    const b = new Browser(config(), ORIGIN)
-    const cb = await toCallback(b, 'dev')
-    cb.searchParams.set('iss', 'http://127.0.0.1:1')
-    expectRejected(await deliver(b, cb), b, 'InvalidCheck')
-  })
+  it('iss of another issuer', () => rejectedAfter((cb) => cb.searchParams.set('iss', 'http://127.0.0.1:1'), 'InvalidCheck'))
 
-  it('missing iss when the issuer advertises RFC 9207', async () => {
-    const b = new Browser(config(), ORIGIN)
-    const cb = await toCallback(b, 'dev')
-    cb.searchParams.delete('iss')
-    expectRejected(await deliver(b, cb), b, 'InvalidCheck')
-  })
+  it('missing iss when the issuer advertises RFC 9207', () => rejectedAfter((cb) => cb.searchParams.delete('iss'), 'InvalidCheck'))
 
-  it('id_token signed by a key not in the JWKS', async () => {
-    const b = new Browser(config(), ORIGIN)
-    const cb = await toCallback(b, 'dev')
-    mode = 'rogueIdToken'
-    expectRejected(await deliver(b, cb), b, 'OAuthCallbackError')
-  })
+  it('id_token signed by a key not in the JWKS', () => rejectedAfter(() => { mode = 'rogueIdToken' }, 'OAuthCallbackError'))
 
-  it('userinfo sub different from the id_token sub', async () => {
-    const b = new Browser(config(), ORIGIN)
-    const cb = await toCallback(b, 'dev')
-    mode = 'userinfoSub'
-    expectRejected(await deliver(b, cb), b, 'OAuthCallbackError')
-  })
+  it('userinfo sub different from the id_token sub', () => rejectedAfter(() => { mode = 'userinfoSub' }, 'OAuthCallbackError'))
 
   it('wrong nonce', async () => {
     const b = new Browser(config(), ORIGIN)
@@ -342,12 +308,7 @@ describe('rejected callbacks: no session cookie, no 500', () => {
     expectRejected(await deliver(b, err), b, 'AccessDenied')
   })
 
-  it('token endpoint 500', async () => {
-    const b = new Browser(config(), ORIGIN)
-    const cb = await toCallback(b, 'dev')
-    mode = 'token500'
-    expectRejected(await deliver(b, cb), b, 'OAuthCallbackError')
-  })
+  it('token endpoint 500', () => rejectedAfter(() => { mode = 'token500' }, 'OAuthCallbackError'))
 
   it('discovery failure at sign-in is an OAuthSignin error, not a 500', async () => {
     clearDiscoveryCache()
