@@ -79,8 +79,7 @@ export function RedisAdapter(redis: Redis, options: RedisAdapterOptions = {}): R
     async deleteUser(userId) {
       const user = await getUser(userId)
       if (!user) return null
-      const accounts = await redis.smembers(k.userAccounts(userId))
-      const sessions = await redis.smembers(k.userSessions(userId))
+      const [accounts, sessions] = await Promise.all([redis.smembers(k.userAccounts(userId)), redis.smembers(k.userSessions(userId))])
       const keys = [k.user(userId), k.userAccounts(userId), k.userSessions(userId), k.version(userId), ...accounts, ...sessions.map(k.session)]
       if (user.email) keys.push(k.email(user.email))
       await redis.del(...keys)
