@@ -116,8 +116,7 @@ export function RedisAdapter(redis: Redis, options: RedisAdapterOptions = {}): R
       if (patch.expires) updated.expires = new Date(patch.expires)
       if (patch.userId && patch.userId !== existing.userId) {
         updated.userId = patch.userId
-        await redis.srem(k.userSessions(existing.userId), existing.sessionToken)
-        await redis.sadd(k.userSessions(updated.userId), existing.sessionToken)
+        await redis.multi().srem(k.userSessions(existing.userId), existing.sessionToken).sadd(k.userSessions(updated.userId), existing.sessionToken).exec()
       }
       // XX: a session deleted meanwhile (sign-out on another tab) is not resurrected.
       const ok = await redis.set(k.session(updated.sessionToken), encode(updated), 'PX', ttlMs(updated.expires), 'XX')
