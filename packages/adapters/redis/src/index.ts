@@ -34,15 +34,6 @@ export function RedisAdapter(redis: Redis, options: RedisAdapterOptions = {}): R
     return decodeUser(await redis.get(k.user(String(id))))
   }
 
-  async function liveSessions(userId: string): Promise<AdapterSession[]> {
-    const tokens = await redis.smembers(k.userSessions(userId))
-    if (!tokens.length) return []
-    const raws = await redis.mget(tokens.map(k.session))
-    const gone = tokens.filter((_, i) => raws[i] === null)
-    if (gone.length) await redis.srem(k.userSessions(userId), ...gone)
-    return raws.map(decodeSession).filter((s): s is AdapterSession => s !== null)
-  }
-
   return {
     async createUser(user) {
       const id = typeof user.id === 'string' && user.id ? user.id : crypto.randomUUID()
@@ -135,7 +126,15 @@ export function RedisAdapter(redis: Redis, options: RedisAdapterOptions = {}): R
       // GETDEL is atomic: of any number of concurrent callers, exactly one gets the token.
       return decodeToken(await redis.getdel(k.token(identifier, token)))
     },
-    listSessions: liveSessions,
+    async listSessions(userId) {
+      const tokens = await redis.smembers(k.userSessions(userId))
+      if (!tokens.length) return []
+      const raws = await redis.mget(tokens.map(k.session))
+      // Tokens whose session expired (its TTL) leave the index.
+      const gone = tokens.filter((_, i) => raws[i] === null)
+      if (gone.length) await redis.srem(k.userSessions(userId), ...gone)
+      return raws.map(decodeSession).filter((s): s is AdapterSession => s !== null)
+    },
     async deleteSessionsByUser(userId) {
       const tokens = await redis.smembers(k.userSessions(userId))
       await redis.del(k.userSessions(userId), ...tokens.map(k.session))
