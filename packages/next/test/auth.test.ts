@@ -43,6 +43,19 @@ describe('NextAuth()', () => {
     expect(s.status).toBe(200)
   })
 
+  it('normalises basePath: doubled and trailing slashes fold, `/` serves at the root', async () => {
+    const custom = NextAuth(testConfig({ basePath: ' //custom//auth/ ' }))
+    const res = await custom.handlers.GET(new NextRequest(`${ORIGIN}/custom/auth/providers`))
+    expect(await res.json()).toHaveProperty('credentials.callbackUrl', `${ORIGIN}/custom/auth/callback/credentials`)
+    nextMock.headers = new Headers({ cookie: (await signInJar(custom.handlers, '/custom/auth')).header() })
+    expect((await custom.auth())?.user?.email).toBe('ada@example.com')
+    const root = NextAuth(testConfig({ basePath: '/' }))
+    expect(await (await root.handlers.GET(new NextRequest(`${ORIGIN}/providers`))).json()).toHaveProperty(
+      'credentials.callbackUrl',
+      `${ORIGIN}/callback/credentials`,
+    )
+  })
+
   it('accepts a lazy config, called with the request (undefined in server components)', async () => {
     const seen: Array<string | undefined> = []
     const base = testConfig()

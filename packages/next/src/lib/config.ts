@@ -1,4 +1,4 @@
-import { applyEnv, raw, skipCSRFCheck, type AuthConfig, type Awaitable, type CallbacksOptions, type Session } from '@latch/core'
+import { applyEnv, authBasePath, raw, skipCSRFCheck, type AuthConfig, type Awaitable, type CallbacksOptions, type Session } from '@latch/core'
 import type { NextRequest } from 'next/server'
 
 /** What `authorized` may answer: allow (`true`), refuse (`false`: redirect to sign-in), or a Response of its own. */
@@ -45,11 +45,6 @@ export interface Prepared {
 
 const prepared = new WeakMap<NextAuthConfig, Prepared>()
 
-function trimPath(p: string): string {
-  const out = ('/' + p.trim()).replace(/\/{2,}/g, '/').replace(/\/+$/, '')
-  return out
-}
-
 /** Apply env and defaults once per user config object (so the core's per-config cache stays warm). */
 export function prepare(user: NextAuthConfig): Prepared {
   const hit = prepared.get(user)
@@ -61,8 +56,9 @@ export function prepare(user: NextAuthConfig): Prepared {
   } catch {
     url = undefined // the core reports the bad AUTH_URL as a Configuration error
   }
-  const basePath = trimPath(user.basePath ?? (url && url.pathname !== '/' ? url.pathname : '/api/auth'))
-  const config: AuthConfig = { ...withEnv, basePath }
+  const config: AuthConfig = { ...withEnv, basePath: user.basePath ?? (url && url.pathname !== '/' ? url.pathname : '/api/auth') }
+  // The core normalises it (`/x/` → `/x`, `/` → ``) and serves the routes there: ask it, never re-derive.
+  const basePath = authBasePath(config)
   const action: AuthConfig & { raw: typeof raw } = { ...config, raw, skipCSRFCheck }
   const out: Prepared = {
     config,
