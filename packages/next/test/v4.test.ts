@@ -112,6 +112,31 @@ describe('withAuth (v4 middleware)', () => {
     expect(new URL(res.headers.get('location')!).pathname).toBe('/login')
   })
 
+  it('AUTH_URL: its origin for redirects, its path (trailing slashes stripped) as the auth routes; else the request and /api/auth', async () => {
+    vi.stubEnv('AUTH_SECRET', SECRET)
+    vi.stubEnv('AUTH_URL', 'https://app.example/custom/auth/')
+    for (const path of ['/custom/auth', '/custom/auth/session', '/custom/auth/signin']) {
+      expect(await withAuth(new NextRequest(`${ORIGIN}${path}`), event), path).toBeUndefined()
+    }
+    for (const path of ['/api/auth/session', '/custom/authx']) {
+      const res = (await withAuth(new NextRequest(`${ORIGIN}${path}`), event)) as Response
+      expect(res.headers.get('location'), path).toBe(`https://app.example/custom/auth/signin?callbackUrl=${encodeURIComponent(path)}`)
+    }
+    vi.stubEnv('AUTH_URL', 'https://app.example/')
+    const root = (await withAuth(new NextRequest(`${ORIGIN}/a`), event)) as Response
+    expect(root.headers.get('location')).toBe('https://app.example/api/auth/signin?callbackUrl=%2Fa')
+    vi.stubEnv('AUTH_URL', 'not a url')
+    const bad = (await withAuth(new NextRequest(`${ORIGIN}/a`), event)) as Response
+    expect(bad.headers.get('location')).toBe(`${ORIGIN}/api/auth/signin?callbackUrl=%2Fa`)
+    vi.stubEnv('AUTH_URL', 'https://app.example/custom/auth')
+    vi.stubEnv('AUTH_SECRET', '')
+    vi.stubEnv('NEXTAUTH_SECRET', '')
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const none = (await withAuth(new NextRequest(`${ORIGIN}/a`), event)) as Response
+    expect(none.headers.get('location')).toBe('https://app.example/custom/auth/error?error=Configuration')
+    spy.mockRestore()
+  })
+
   it('callbacks.authorized with the token, req.nextauth.token in the function, secret option', async () => {
     const seen: unknown[] = []
     const mw = withAuth(
