@@ -94,7 +94,7 @@ export function PostgresAdapter(pool: Queryable, options: PostgresAdapterOptions
       const values = [account.provider, account.providerAccountId, String(account.userId), account.type, ...ACCOUNT_FIELDS.map((f) => account[f] ?? null)]
       const r = await one(
         `INSERT INTO ${s}.accounts (provider, provider_account_id, user_id, type, ${ACCOUNT_FIELDS.join(', ')})
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
+         VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING *`,
         values,
       )
       return toAccount(r!)
