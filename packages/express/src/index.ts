@@ -24,10 +24,22 @@ class BadRequest extends Error {
   readonly status = 400
 }
 
-/** Per user config: the env-applied config, and its variants per mount path / proxy trust (cached for the core). */
+/** Per user config: the env-applied config per proxy trust and mount path (cached for the core). */
 const variants = new WeakMap<AuthConfig, Map<string, AuthConfig>>()
+/** Per app and user config: the path ExpressAuth was last seen mounted on, for getSession and requireAuth. */
+const mounts = new WeakMap<object, WeakMap<AuthConfig, string>>()
 
+/**
+ * The config for the core. ExpressAuth passes its mount path (req.baseUrl) and it is remembered; the session
+ * helpers use the remembered one, so they share ExpressAuth's config and send browsers under its mount path.
+ */
 function configFor(config: AuthConfig, req: ExpressRequest, mountPath?: string): AuthConfig {
+  if (req.app) {
+    let seen = mounts.get(req.app)
+    if (!seen) mounts.set(req.app, (seen = new WeakMap()))
+    if (mountPath === undefined) mountPath = seen.get(config)
+    else seen.set(config, mountPath)
+  }
   let map = variants.get(config)
   if (!map) variants.set(config, (map = new Map()))
   const trustsProxy = Boolean(req.app?.get('trust proxy'))
@@ -97,7 +109,7 @@ export function ExpressAuth(config: AuthConfig): RequestHandler {
     try {
       // req.ip honours `trust proxy`; the core's rate limiter keys on it.
       const request = setClientAddress(toWebRequest(req), req.ip ?? req.socket?.remoteAddress)
-      const response = await Auth(request, configFor(config, req, req.baseUrl || undefined))
+      const response = await Auth(request, configFor(config, req, req.baseUrl))
       await sendWebResponse(res, response)
     } catch (error) {
       fail(res, next, error)

@@ -77,6 +77,19 @@ describe('@latch/express', () => {
     expect((await call(base, '/me', jar)).status).toBe(200)
   })
 
+  it('requireAuth sends signed-out browsers to the sign-in page under the mount path', async () => {
+    const app = express()
+    app.use('/api/auth', ExpressAuth(config))
+    app.get('/p', requireAuth(config), (req, res) => res.send('secret'))
+    const base = await listen(app)
+    // A browser that was here before: ExpressAuth has served a request, so the mount path is known.
+    expect((await call(base, '/api/auth/csrf', new CookieJar())).status).toBe(200)
+    const page = await call(base, '/p', new CookieJar(), { headers: { accept: 'text/html' } })
+    expect(page.status).toBe(302)
+    expect(page.headers.get('location')).toBe('/api/auth/signin?callbackUrl=%2Fp')
+    expect((await call(base, page.headers.get('location')!, new CookieJar())).status).toBe(200)
+  })
+
   it('keeps Set-Cookie headers set by earlier middleware, one header each', async () => {
     const app = express()
     app.use((req, res, next) => {
