@@ -44,7 +44,10 @@ export function PostgresAdapter(pool: Queryable, options: PostgresAdapterOptions
   const s = quoteSchema(options.schema ?? 'public')
   const q = async (text: string, values: unknown[] = []): Promise<Row[]> => (await pool.query(text, values)).rows
   const one = async (text: string, values: unknown[] = []): Promise<Row | null> => (await q(text, values))[0] ?? null
-  const USER_COLS = 'id, name, email, email_verified, image'
+  const USER_COLUMNS = ['id', 'name', 'email', 'email_verified', 'image']
+  const USER_COLS = USER_COLUMNS.join(', ')
+  /** The same columns of the users table joined as `u`. */
+  const U_USER_COLS = USER_COLUMNS.map((c) => `u.${c}`).join(', ')
 
   return {
     async createUser(user) {
@@ -64,7 +67,7 @@ export function PostgresAdapter(pool: Queryable, options: PostgresAdapterOptions
     },
     async getUserByAccount({ provider, providerAccountId }) {
       const r = await one(
-        `SELECT u.id, u.name, u.email, u.email_verified, u.image FROM ${s}.users u JOIN ${s}.accounts a ON a.user_id = u.id WHERE a.provider = $1 AND a.provider_account_id = $2`,
+        `SELECT ${U_USER_COLS} FROM ${s}.users u JOIN ${s}.accounts a ON a.user_id = u.id WHERE a.provider = $1 AND a.provider_account_id = $2`,
         [provider, providerAccountId],
       )
       return r ? toUser(r) : null
@@ -109,7 +112,7 @@ export function PostgresAdapter(pool: Queryable, options: PostgresAdapterOptions
     },
     async getSessionAndUser(sessionToken) {
       const r = await one(
-        `SELECT s.session_token, s.user_id, s.expires, u.id, u.name, u.email, u.email_verified, u.image
+        `SELECT s.session_token, s.user_id, s.expires, ${U_USER_COLS}
          FROM ${s}.sessions s JOIN ${s}.users u ON u.id = s.user_id WHERE s.session_token = $1`,
         [sessionToken],
       )
