@@ -9,7 +9,7 @@
 import type { Awaitable } from '@latch/core'
 import type { NextFetchEvent, NextRequest, NextResponse } from 'next/server'
 import { getToken, type JWT } from './jwt.js'
-import { nextEnv } from './lib/config.js'
+import { defaultBasePath, nextEnv, parseAuthUrl } from './lib/config.js'
 import { redirectResponse } from './lib/responses.js'
 
 export type { JWT }
@@ -33,26 +33,14 @@ export type NextMiddleware = (request: NextRequest, event: NextFetchEvent) => Pr
 
 const PUBLIC_PREFIXES = ['/_next', '/favicon.ico']
 
-function authBasePath(env: Record<string, string | undefined>): string {
-  try {
-    const path = env.AUTH_URL ? new URL(env.AUTH_URL).pathname.replace(/\/+$/, '') : ''
-    return path || '/api/auth'
-  } catch {
-    return '/api/auth'
-  }
-}
-
 async function handle(req: NextRequest, event: NextFetchEvent, options: WithAuthOptions, fn?: NextMiddlewareWithAuth): Promise<MiddlewareResult> {
   const env = nextEnv()
   const { pathname, search } = req.nextUrl
   const nextBase = req.nextUrl.basePath ?? ''
-  let origin = req.nextUrl.origin
-  try {
-    if (env.AUTH_URL) origin = new URL(env.AUTH_URL).origin
-  } catch {
-    // keep the request's origin
-  }
-  const authPath = authBasePath(env)
+  const authUrl = parseAuthUrl(env.AUTH_URL)
+  const origin = authUrl?.origin ?? req.nextUrl.origin
+  // Only trailing slashes are stripped (a path of nothing else is the default); doubled ones stay, unlike the route handler's basePath.
+  const authPath = defaultBasePath(authUrl).replace(/\/+$/, '') || '/api/auth'
   const signInPage = options.pages?.signIn ?? `${authPath}/signin`
   const errorPage = options.pages?.error ?? `${authPath}/error`
   // Never guard the auth routes or the pages that sign in: that would loop.

@@ -43,6 +43,20 @@ export interface Prepared {
   authorized?: NextAuthCallbacks['authorized']
 }
 
+/** AUTH_URL (or `config.url`) parsed; undefined when unset or unparsable (the core reports a bad one as a Configuration error). */
+export function parseAuthUrl(value: unknown): URL | undefined {
+  try {
+    return value ? new URL(String(value)) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Where the auth routes live unless `basePath` says otherwise: AUTH_URL's path when it has one, else `/api/auth` (not normalised). */
+export function defaultBasePath(url: URL | undefined): string {
+  return url && url.pathname !== '/' ? url.pathname : '/api/auth'
+}
+
 const prepared = new WeakMap<NextAuthConfig, Prepared>()
 
 /** Apply env and defaults once per user config object (so the core's per-config cache stays warm). */
@@ -50,13 +64,8 @@ export function prepare(user: NextAuthConfig): Prepared {
   const hit = prepared.get(user)
   if (hit) return hit
   const withEnv = applyEnv(user as AuthConfig, nextEnv())
-  let url: URL | undefined
-  try {
-    url = withEnv.url ? new URL(String(withEnv.url)) : undefined
-  } catch {
-    url = undefined // the core reports the bad AUTH_URL as a Configuration error
-  }
-  const config: AuthConfig = { ...withEnv, basePath: user.basePath ?? (url && url.pathname !== '/' ? url.pathname : '/api/auth') }
+  const url = parseAuthUrl(withEnv.url)
+  const config: AuthConfig = { ...withEnv, basePath: user.basePath ?? defaultBasePath(url) }
   // The core normalises it (`/x/` → `/x`, `/` → ``) and serves the routes there: ask it, never re-derive.
   const basePath = authBasePath(config)
   const action: AuthConfig & { raw: typeof raw } = { ...config, raw, skipCSRFCheck }
