@@ -97,6 +97,9 @@ export function authHandler(): MiddlewareHandler {
   return async (c) => Auth(setClientAddress(await rawRequest(c), socketAddress(c)), configOf(c))
 }
 
+/** The session check of each request, so that a second getAuthUser neither re-checks nor re-sends cookies. */
+const checks = new WeakMap<Context, Promise<AuthUser | null>>()
+
 /**
  * The session of the request, or null (fails closed). Memoized on the context. The re-issued session cookie
  * (sliding expiry) or the clearing of a bad one is added to the response.
@@ -104,6 +107,12 @@ export function authHandler(): MiddlewareHandler {
 export async function getAuthUser(c: Context): Promise<AuthUser | null> {
   const cached = c.get('authUser')
   if (cached) return cached
+  let check = checks.get(c)
+  if (!check) checks.set(c, (check = checkAuthUser(c)))
+  return check
+}
+
+async function checkAuthUser(c: Context): Promise<AuthUser | null> {
   const { session, setCookies } = await checkSession(c.req.raw, configOf(c))
   // c.header reaches responses built with c.json/c.html/c.body; verifyAuth also adds them to a raw Response.
   for (const cookie of setCookies) c.header('Set-Cookie', cookie, { append: true })

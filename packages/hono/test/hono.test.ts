@@ -110,6 +110,14 @@ describe('@latch/hono sliding session', () => {
     expect(bad.headers.getSetCookie().some((c) => /^authjs\.session-token=; Max-Age=0/.test(c))).toBe(true)
   })
 
+  it('getAuthUser checks the session once per request: one clearing of a bad cookie', async () => {
+    const a = app()
+    a.get('/twice', async (c) => c.json([!!(await getAuthUser(c)), !!(await getAuthUser(c))]))
+    const res = await a.request('http://app.test/twice', { headers: { cookie: 'authjs.session-token=garbage' } })
+    expect(await res.json()).toEqual([false, false])
+    expect(res.headers.getSetCookie().filter((c) => /^authjs\.session-token=; Max-Age=0/.test(c))).toHaveLength(1)
+  })
+
   it('a fresh session sets no cookie on protected routes', async () => {
     const a = app()
     const jar = new CookieJar()
