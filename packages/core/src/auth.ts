@@ -66,14 +66,15 @@ async function route(request: Request, options: ResolvedConfig): Promise<{ ctx: 
   }
   const origin = publicOrigin(request, options)
   const secure = origin.protocol === 'https:'
-  const authUrl = new URL(options.basePath || '/', origin)
+  // Kept a string: a URL object re-adds the '/' of an empty path, and `/` + action would double it.
+  const authUrl = new URL(options.basePath || '/', origin).href.replace(/\/$/, '')
   const ctx: RequestContext = {
     request,
     options,
     action: action as AuthAction,
     providerId,
     method: method as 'GET' | 'POST',
-    authUrl: new URL(authUrl.href.replace(/\/$/, '')),
+    authUrl,
     origin: origin.origin,
     secure,
     cookies: options.cookiesFor(secure),

@@ -56,8 +56,11 @@ export interface RequestContext {
   providerId?: string
   provider?: Provider
   method: 'GET' | 'POST'
-  /** Public base URL of the auth routes, e.g. https://app.example.com/auth (no trailing slash). */
-  authUrl: URL
+  /**
+   * Public base URL of the auth routes, e.g. https://app.example.com/auth, without a trailing slash
+   * (https://app.example.com for routes at the root): append `/<action>` to it.
+   */
+  authUrl: string
   /** Public origin of the app, e.g. https://app.example.com. */
   origin: string
   secure: boolean

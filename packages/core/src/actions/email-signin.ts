@@ -50,7 +50,7 @@ export async function emailSignin(ctx: RequestContext, provider: EmailConfig): P
 
   // Built from the configured/trusted auth URL, never from the Host of this request.
   const { url: callbackUrl } = await resolveCallbackUrl(ctx)
-  const link = new URL(`${ctx.authUrl.href}/callback/${encodeURIComponent(provider.id)}`)
+  const link = new URL(`${ctx.authUrl}/callback/${encodeURIComponent(provider.id)}`)
   link.search = new URLSearchParams({ callbackUrl, token, email: identifier }).toString()
   try {
     await provider.sendVerificationRequest({

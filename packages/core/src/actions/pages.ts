@@ -26,7 +26,7 @@ export async function signinPageAction(ctx: RequestContext): Promise<ResponseInt
   const csrf = await ensureCsrf(ctx)
   const cookies = [...(csrf.cookie ? [csrf.cookie] : []), ...(cookie ? [cookie] : [])]
   const providers = ctx.options.providers.filter((p) => !ctx.providerId || p.id === ctx.providerId)
-  return page(signinPage({ providers: providers.length ? providers : ctx.options.providers, authUrl: ctx.authUrl.href, csrfToken: csrf.token, callbackUrl, error, theme: ctx.options.theme }), 200, cookies)
+  return page(signinPage({ providers: providers.length ? providers : ctx.options.providers, authUrl: ctx.authUrl, csrfToken: csrf.token, callbackUrl, error, theme: ctx.options.theme }), 200, cookies)
 }
 
 /** GET /signout: a confirmation form (sign-out itself is a CSRF-checked POST). */
@@ -34,7 +34,7 @@ export async function signoutPageAction(ctx: RequestContext): Promise<ResponseIn
   const { url: callbackUrl } = await resolveCallbackUrl(ctx)
   if (ctx.options.pages.signOut) return { redirect: pageUrl(ctx, 'signout', { callbackUrl }) }
   const csrf = await ensureCsrf(ctx)
-  return page(signoutPage({ authUrl: ctx.authUrl.href, csrfToken: csrf.token, callbackUrl, theme: ctx.options.theme }), 200, csrf.cookie ? [csrf.cookie] : [])
+  return page(signoutPage({ authUrl: ctx.authUrl, csrfToken: csrf.token, callbackUrl, theme: ctx.options.theme }), 200, csrf.cookie ? [csrf.cookie] : [])
 }
 
 /** GET /error?error=Code */

@@ -3,15 +3,14 @@ import { NO_STORE } from '../http/response.js'
 
 /** GET /providers: the public description of each provider (never secrets). */
 export async function providersAction(ctx: RequestContext): Promise<ResponseInternal> {
-  const base = ctx.authUrl.href
   const body: Record<string, unknown> = {}
   for (const p of ctx.options.providers) {
     body[p.id] = {
       id: p.id,
       name: p.name,
       type: p.type,
-      signinUrl: `${base}/signin/${p.id}`,
-      callbackUrl: `${base}/callback/${p.id}`,
+      signinUrl: `${ctx.authUrl}/signin/${p.id}`,
+      callbackUrl: `${ctx.authUrl}/callback/${p.id}`,
     }
   }
   return { status: 200, headers: { 'Content-Type': 'application/json', ...NO_STORE }, body }

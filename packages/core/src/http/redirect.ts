@@ -49,7 +49,7 @@ export function redirectTo(ctx: RequestContext, url: string, cookies: Cookie[] =
 /** URL of a built-in or custom page with query parameters. */
 export function pageUrl(ctx: RequestContext, page: 'signin' | 'signout' | 'error' | 'verify-request', params: Record<string, string | undefined> = {}): string {
   const custom = { signin: ctx.options.pages.signIn, signout: ctx.options.pages.signOut, error: ctx.options.pages.error, 'verify-request': ctx.options.pages.verifyRequest }[page]
-  const u = custom ? new URL(custom, ctx.origin) : new URL(`${ctx.authUrl.href}/${page}`)
+  const u = custom ? new URL(custom, ctx.origin) : new URL(`${ctx.authUrl}/${page}`)
   for (const [k, v] of Object.entries(params)) if (v !== undefined) u.searchParams.set(k, v)
   return u.href
 }

@@ -28,8 +28,7 @@ const RESERVED = new Set([
 
 /** The redirect_uri of a provider: `<authUrl>/callback/<id>`. */
 export function redirectUriOf(ctx: RequestContext, provider: OAuthConfig): string {
-  const base = ctx.authUrl.href.replace(/\/+$/, '')
-  return `${base}/callback/${encodeURIComponent(provider.id)}`
+  return `${ctx.authUrl}/callback/${encodeURIComponent(provider.id)}`
 }
 
 /** The final authorization parameters, before the checks are added. */
