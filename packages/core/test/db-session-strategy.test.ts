@@ -201,6 +201,23 @@ describe('database session strategy', () => {
     expect(await browsers[2]!.session()).toBeNull()
   })
 
+  it('behind a TLS proxy (trustHost, no AUTH_URL), revokeSessions keeps the session of the `except` request', async () => {
+    const { config } = await setup({ url: undefined, trustHost: true })
+    const proxied = { 'x-forwarded-proto': 'https' }
+    const browsers = [new Browser(config), new Browser(config)]
+    for (const b of browsers) {
+      const { csrfToken } = (await (await b.fetch('/auth/csrf', { headers: proxied })).json()) as { csrfToken: string }
+      await b.fetch('/auth/callback/credentials', { headers: proxied, form: { csrfToken, username: 'ada', password: 'pw' } })
+      expect(b.jar.has(`__Secure-${COOKIE}`)).toBe(true)
+    }
+    const req = new Request('http://app.test/account', { headers: { ...proxied, cookie: browsers[0]!.cookieHeader() } })
+    expect((await listSessions(config, 'u1', { request: req })).filter((s) => s.current)).toHaveLength(1)
+    expect(await revokeSessions(config, 'u1', { except: req })).toBe(1)
+    const session = async (b: Browser) => (await b.fetch('/auth/session', { headers: proxied })).json()
+    expect(await session(browsers[0]!)).not.toBeNull()
+    expect(await session(browsers[1]!)).toBeNull()
+  })
+
   it('revokeSessions by ids, through a bound session manager', async () => {
     const { config } = await setup()
     const sessions = sessionManager(config)

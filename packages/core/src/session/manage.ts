@@ -2,6 +2,7 @@ import type { Adapter, AdapterSession } from '../adapters/types.js'
 import type { AuthConfig } from '../types.js'
 import { resolveConfig } from '../config/resolve.js'
 import { parseCookies } from '../http/cookies.js'
+import { publicOrigin } from '../http/origin.js'
 import { AdapterError, MissingAdapter } from '../errors.js'
 
 /**
@@ -42,10 +43,14 @@ async function run<T>(name: string, fn: () => T | PromiseLike<T>): Promise<T> {
   }
 }
 
-/** The session token a request carries (database strategy), if any. */
+/**
+ * The session token a request carries (database strategy), if any. The cookie name follows the public origin
+ * exactly as Auth() derives it (AUTH_URL, else X-Forwarded-Proto with trustHost), so it throws UntrustedHost
+ * where Auth() would.
+ */
 export function sessionTokenOf(config: AuthConfig, request: Request): string | undefined {
   const resolved = resolveConfig(config)
-  const secure = (resolved.url ?? new URL(request.url)).protocol === 'https:'
+  const secure = publicOrigin(request, resolved).protocol === 'https:'
   const jar = parseCookies(request.headers.get('cookie'))
   const token = jar.get(resolved.cookiesFor(secure).sessionToken.name)
   return token && token.length <= 512 ? token : undefined
