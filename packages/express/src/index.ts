@@ -77,7 +77,7 @@ function requestHeaders(req: ExpressRequest): Headers {
 }
 
 /** A Web Request for the core: streamed body, or the body a body parser already read, re-encoded once. */
-export function toWebRequest(req: ExpressRequest, withBody = true): Request {
+function toWebRequest(req: ExpressRequest, withBody = true): Request {
   const url = requestUrl(req)
   const headers = requestHeaders(req)
   const method = req.method.toUpperCase()
@@ -87,7 +87,7 @@ export function toWebRequest(req: ExpressRequest, withBody = true): Request {
 }
 
 /** Write a Web Response to Express: status, headers, one Set-Cookie header per cookie, streamed body. */
-export async function sendWebResponse(res: ExpressResponse, response: Response): Promise<void> {
+async function sendWebResponse(res: ExpressResponse, response: Response): Promise<void> {
   res.status(response.status)
   for (const [name, value] of response.headers) if (name !== 'set-cookie') res.setHeader(name, value)
   for (const cookie of response.headers.getSetCookie()) res.append('Set-Cookie', cookie)
