@@ -13,7 +13,7 @@
  */
 import { env } from '$env/dynamic/private'
 import { redirect } from '@sveltejs/kit'
-import { Auth, applyEnv, authBasePath, checkSession, setClientAddress, type AuthConfig, type Session } from '@latch/core'
+import { Auth, applyEnv, authBasePath, checkSession, setClientAddress, type AuthConfig, type Provider, type Session } from '@latch/core'
 import { applySetCookies } from './cookies.js'
 import type { KitHandle, KitRequestEvent, KitResolve } from './kit-types.js'
 
@@ -131,7 +131,8 @@ export function SvelteKitAuth(input: ConfigInput): { handle: KitHandle; signIn: 
       const id = form.get('providerId') ?? form.get('provider') ?? ''
       const base = authBasePath(config)
       if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) return { page: config.pages?.signIn ?? `${base}/signin` }
-      const provider = config.providers.map((p) => (typeof p === 'function' ? p() : p)).find((p) => p.id === id)
+      // configOf's applyEnv has instantiated every provider.
+      const provider = (config.providers as Provider[]).find((p) => p.id === id)
       return provider?.type === 'credentials' ? `${base}/callback/${id}` : `${base}/signin/${id}`
     })
 
