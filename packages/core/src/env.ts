@@ -41,14 +41,22 @@ export function readEnv(env: EnvRecord): EnvConfig {
   return { secret: secrets.length ? secrets : undefined, url, trustHost, providers }
 }
 
-function envKey(id: string): string {
+/** The `<ID>` of `AUTH_<ID>_ID/SECRET/ISSUER` for a provider id: upper-cased, `-` → `_` (`microsoft-entra-id` → `MICROSOFT_ENTRA_ID`). */
+export function envKey(id: string): string {
   return id.toUpperCase().replace(/-/g, '_')
 }
 
-/** A copy of `provider` with clientId/clientSecret/issuer filled from the environment where missing. */
-export function withProviderEnv(provider: Provider, env: EnvConfig): Provider {
+function envConfig(env: EnvRecord | EnvConfig): EnvConfig {
+  return 'providers' in env && typeof env.providers === 'object' ? (env as EnvConfig) : readEnv(env as EnvRecord)
+}
+
+/**
+ * A copy of `provider` with clientId/clientSecret/issuer filled from the environment where missing.
+ * Providers other than OAuth/OIDC, and those the environment names nothing for, are returned as they are.
+ */
+export function withProviderEnv<T extends Provider>(provider: T, env: EnvRecord | EnvConfig): T {
   if (provider.type !== 'oauth' && provider.type !== 'oidc') return provider
-  const e = env.providers[envKey(provider.id)]
+  const e = envConfig(env).providers[envKey(provider.id)]
   if (!e) return provider
   return {
     ...provider,
@@ -63,7 +71,7 @@ export function withProviderEnv(provider: Provider, env: EnvConfig): Provider {
  * call it once at start-up and reuse the result (the core caches derived keys per config object).
  */
 export function applyEnv(config: AuthConfig, env: EnvRecord | EnvConfig): AuthConfig {
-  const e: EnvConfig = 'providers' in env && typeof env.providers === 'object' ? (env as EnvConfig) : readEnv(env as EnvRecord)
+  const e = envConfig(env)
   const providers = config.providers.map((p: ProviderInput) => withProviderEnv(typeof p === 'function' ? p() : p, e))
   return {
     ...config,

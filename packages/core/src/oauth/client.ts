@@ -1,4 +1,5 @@
 import * as oauth from 'oauth4webapi'
+import { envKey } from '../env.js'
 import { Configuration } from '../errors.js'
 import type { OAuthConfig } from '../providers/types.js'
 
@@ -7,17 +8,13 @@ import type { OAuthConfig } from '../providers/types.js'
  * against the real clock is passed as `clockSkew` so injected clocks also drive JWT validation.
  */
 export function clientFor(provider: OAuthConfig, now: number): oauth.Client {
-  if (!provider.clientId) throw new Configuration(`Provider "${provider.id}" has no clientId (set AUTH_${envId(provider.id)}_ID)`)
+  if (!provider.clientId) throw new Configuration(`Provider "${provider.id}" has no clientId (set AUTH_${envKey(provider.id)}_ID)`)
   const { token_endpoint_auth_method: _method, ...rest } = provider.client ?? {}
   void _method
   const client: oauth.Client = { ...(rest as Record<string, oauth.JsonValue>), client_id: provider.clientId }
   const skew = Math.round(now - Date.now() / 1000)
   if (skew !== 0) client[oauth.clockSkew] = skew
   return client
-}
-
-export function envId(id: string): string {
-  return id.toUpperCase().replace(/-/g, '_')
 }
 
 /** Token endpoint client authentication: `client_secret_basic` (default), `client_secret_post`, `private_key_jwt` or `none`. */
@@ -28,7 +25,7 @@ export function clientAuthFor(provider: OAuthConfig): oauth.ClientAuth {
     case 'client_secret_post': {
       if (!provider.clientSecret) {
         throw new Configuration(
-          `Provider "${provider.id}" uses ${method} but has no clientSecret (set AUTH_${envId(provider.id)}_SECRET, or token_endpoint_auth_method: 'none' for a public client)`,
+          `Provider "${provider.id}" uses ${method} but has no clientSecret (set AUTH_${envKey(provider.id)}_SECRET, or token_endpoint_auth_method: 'none' for a public client)`,
         )
       }
       return method === 'client_secret_basic' ? oauth.ClientSecretBasic(provider.clientSecret) : oauth.ClientSecretPost(provider.clientSecret)

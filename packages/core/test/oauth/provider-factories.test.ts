@@ -8,6 +8,7 @@ import Notion from '../../src/providers/notion.js'
 import OAuth from '../../src/providers/oauth.js'
 import OIDC from '../../src/providers/oidc.js'
 import { withProviderEnv } from '../../src/providers/env.js'
+import { withProviderEnv as applyEnvFill } from '../../src/env.js'
 
 const tokens: TokenSet = { access_token: 'at', token_type: 'bearer' }
 
@@ -84,5 +85,7 @@ describe('factories and env inference', () => {
     expect(withProviderEnv(GitHub({ clientId: 'explicit' }), env)).toMatchObject({ clientId: 'explicit', clientSecret: 'gh-secret' })
     const g = Google()
     expect(withProviderEnv(g, env)).toBe(g)
+    // `@latch/core/providers/env` is the fill applyEnv uses, not a copy of it
+    expect(withProviderEnv).toBe(applyEnvFill)
   })
 })
