@@ -18,7 +18,7 @@ function flag(value: string | undefined): boolean | undefined {
 
 /**
  * Read Latch's settings from an environment record (integrations pass Node's environment, Workers `env`,
- * SvelteKit `$env/dynamic/private`). The core never reads `process` itself.
+ * SvelteKit `$env/dynamic/private`). The core never reads the host environment itself.
  */
 export function readEnv(env: EnvRecord): EnvConfig {
   const secrets = ['AUTH_SECRET', 'AUTH_SECRET_1', 'AUTH_SECRET_2', 'AUTH_SECRET_3']
