@@ -6,7 +6,7 @@
  *   const token = await getToken({ req })
  */
 import { getToken as coreGetToken, encode, decode, decodeLegacy, type GetTokenParams, type JWT } from '@latch/core/jwt'
-import { nextEnv } from './lib/config.js'
+import { envSecret, nextEnv } from './lib/config.js'
 
 export { encode, decode, decodeLegacy }
 export type { JWT, JWTDecodeParams, JWTEncodeParams, JWTOptions, DefaultJWT } from '@latch/core/jwt'
@@ -40,8 +40,7 @@ export async function getToken(params: NextGetTokenParams<false>): Promise<JWT |
 export async function getToken(params: NextGetTokenParams<true>): Promise<string | null>
 export async function getToken(params: NextGetTokenParams<boolean>): Promise<JWT | string | null> {
   const env = nextEnv()
-  const secrets = ['AUTH_SECRET', 'AUTH_SECRET_1', 'AUTH_SECRET_2', 'AUTH_SECRET_3'].map((k) => env[k]).filter((v): v is string => !!v)
-  const secret = params.secret ?? (secrets.length ? secrets : undefined)
+  const secret = params.secret ?? envSecret(env)
   if (!secret || (Array.isArray(secret) && !secret.length)) {
     throw new Error('@latch/next/jwt: getToken needs a secret: set AUTH_SECRET or pass { secret }')
   }

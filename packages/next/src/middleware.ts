@@ -9,7 +9,7 @@
 import type { Awaitable } from '@latch/core'
 import type { NextFetchEvent, NextRequest, NextResponse } from 'next/server'
 import { getToken, type JWT } from './jwt.js'
-import { defaultBasePath, nextEnv, parseAuthUrl } from './lib/config.js'
+import { defaultBasePath, envSecret, nextEnv, parseAuthUrl } from './lib/config.js'
 import { redirectResponse } from './lib/responses.js'
 
 export type { JWT }
@@ -22,7 +22,7 @@ export interface WithAuthOptions {
     /** Default: signed in (`!!token`). */
     authorized?: (params: { token: JWT | null; req: NextRequest }) => Awaitable<boolean>
   }
-  /** Default AUTH_SECRET, else NEXTAUTH_SECRET. */
+  /** Default AUTH_SECRET (AUTH_SECRET_1..3 rotate), else NEXTAUTH_SECRET. */
   secret?: string | string[]
 }
 
@@ -47,7 +47,7 @@ async function handle(req: NextRequest, event: NextFetchEvent, options: WithAuth
   if (pathname === authPath || pathname.startsWith(`${authPath}/`) || pathname === signInPage || pathname === errorPage) return
   if (PUBLIC_PREFIXES.some((p) => pathname.startsWith(p))) return
 
-  const secret = options.secret ?? env.AUTH_SECRET
+  const secret = options.secret ?? envSecret(env)
   if (!secret) {
     console.error('[latch][error] withAuth: no secret; set AUTH_SECRET or pass { secret }')
     const url = new URL(`${nextBase}${errorPage}`, origin)

@@ -137,6 +137,14 @@ describe('withAuth (v4 middleware)', () => {
     spy.mockRestore()
   })
 
+  it('accepts a token encrypted with a rotated-out secret in AUTH_SECRET_1..3, as getToken does', async () => {
+    vi.stubEnv('AUTH_SECRET', 'the-new-secret-0123456789abcdef0123456789')
+    vi.stubEnv('AUTH_SECRET_2', SECRET)
+    const cookie = await tokenCookie()
+    expect(await getToken({ req: new NextRequest(`${ORIGIN}/dashboard`, { headers: { cookie } }) })).toMatchObject({ sub: '1' })
+    expect(await withAuth(new NextRequest(`${ORIGIN}/dashboard`, { headers: { cookie } }), event)).toBeUndefined()
+  })
+
   it('callbacks.authorized with the token, req.nextauth.token in the function, secret option', async () => {
     const seen: unknown[] = []
     const mw = withAuth(
