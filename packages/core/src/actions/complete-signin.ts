@@ -3,10 +3,10 @@ import type { Account, Profile, User } from '../types.js'
 import { expireCookie, type Cookie } from '../http/cookies.js'
 import type { JWT } from '../tokens/jwt-types.js'
 import type { OAuthConfig } from '../providers/types.js'
-import { AccessDenied, AdapterError, Configuration } from '../errors.js'
+import { AccessDenied, Configuration } from '../errors.js'
 import { applyRedirectCallback, redirectTo, resolveCallbackUrl } from '../http/redirect.js'
 import { clearSession, writeJwtSession } from '../session/jwt-session.js'
-import { createDbSession, dbSessionToken, deleteDbSession } from '../session/database-session.js'
+import { adapterCall, createDbSession, dbSessionToken, deleteDbSession } from '../session/database-session.js'
 import { refreshableTokenFields } from '../oauth/refresh.js'
 import { stableSubject } from '../oauth/subject.js'
 import { sessionVersionClaim } from '../session/version.js'
@@ -118,11 +118,6 @@ async function assertAdapterUser(ctx: RequestContext, user: User): Promise<void>
   const adapter = ctx.options.adapter!
   if (!user.id) throw new Configuration('The database session strategy needs a user id; the credentials authorize() must return { id }')
   if (!adapter.getUser) return
-  let found
-  try {
-    found = await adapter.getUser(String(user.id))
-  } catch (e) {
-    throw new AdapterError('adapter.getUser failed', { cause: e })
-  }
+  const found = await adapterCall('getUser', () => adapter.getUser!(String(user.id)))
   if (!found) throw new Configuration('authorize() returned a user id the adapter does not know; with database sessions return the adapter user')
 }

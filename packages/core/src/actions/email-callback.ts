@@ -1,7 +1,8 @@
 import type { RequestContext, ResponseInternal } from '../context.js'
 import type { EmailConfig } from '../providers/types.js'
 import type { VerificationToken } from '../adapters/types.js'
-import { AdapterError, MissingAdapter, Verification } from '../errors.js'
+import { MissingAdapter, Verification } from '../errors.js'
+import { adapterCall } from '../session/database-session.js'
 import { str } from '../http/body.js'
 import { completeSignIn } from './complete-signin.js'
 import { emailUser, hashVerificationToken, verificationSecrets } from './verification-token.js'
@@ -14,12 +15,7 @@ async function consume(ctx: RequestContext, provider: EmailConfig, identifier: s
   const adapter = ctx.options.adapter!
   for (const secret of verificationSecrets(ctx, provider)) {
     const hashed = await hashVerificationToken(token, secret)
-    let used: VerificationToken | null
-    try {
-      used = await adapter.useVerificationToken!({ identifier, token: hashed })
-    } catch (e) {
-      throw new AdapterError('adapter.useVerificationToken failed', { cause: e })
-    }
+    const used = await adapterCall('useVerificationToken', () => adapter.useVerificationToken!({ identifier, token: hashed }))
     // Defence in depth against an adapter that matches on the token alone.
     if (used && used.identifier === identifier && used.token === hashed) return used
   }

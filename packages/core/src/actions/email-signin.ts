@@ -1,6 +1,7 @@
 import type { RequestContext, ResponseInternal } from '../context.js'
 import type { EmailConfig } from '../providers/types.js'
-import { AdapterError, EmailSignin, MissingAdapter } from '../errors.js'
+import { EmailSignin, MissingAdapter } from '../errors.js'
+import { adapterCall } from '../session/database-session.js'
 import { InvalidEmailAddress, normalizeEmail } from '../providers/email.js'
 import { pageUrl, redirectTo, resolveCallbackUrl } from '../http/redirect.js'
 import { rateLimit, rateLimitedResponse } from '../rate-limit/limit.js'
@@ -42,11 +43,9 @@ export async function emailSignin(ctx: RequestContext, provider: EmailConfig): P
   const maxAge = typeof provider.maxAge === 'number' && provider.maxAge > 0 ? provider.maxAge : DEFAULT_MAX_AGE
   const expires = new Date((ctx.options.now() + maxAge) * 1000)
   const [secret] = verificationSecrets(ctx, provider)
-  try {
-    await adapter.createVerificationToken({ identifier, token: await hashVerificationToken(token, secret!), expires })
-  } catch (e) {
-    throw new AdapterError('adapter.createVerificationToken failed', { cause: e })
-  }
+  await adapterCall('createVerificationToken', async () =>
+    adapter.createVerificationToken!({ identifier, token: await hashVerificationToken(token, secret!), expires }),
+  )
 
   // Built from the configured/trusted auth URL, never from the Host of this request.
   const { url: callbackUrl } = await resolveCallbackUrl(ctx)

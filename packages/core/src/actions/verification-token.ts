@@ -2,7 +2,7 @@ import type { RequestContext } from '../context.js'
 import type { EmailConfig } from '../providers/types.js'
 import type { Adapter, AdapterUser } from '../adapters/types.js'
 import type { Account } from '../types.js'
-import { AdapterError } from '../errors.js'
+import { adapterCall } from '../session/database-session.js'
 
 function hex(bytes: Uint8Array): string {
   let out = ''
@@ -32,12 +32,7 @@ export async function emailUser(
   provider: EmailConfig,
   identifier: string,
 ): Promise<{ user: AdapterUser; account: Account }> {
-  let existing: AdapterUser | null
-  try {
-    existing = (await adapter.getUserByEmail?.(identifier)) ?? null
-  } catch (e) {
-    throw new AdapterError('adapter.getUserByEmail failed', { cause: e })
-  }
+  const existing = (await adapterCall('getUserByEmail', () => adapter.getUserByEmail?.(identifier))) ?? null
   const user: AdapterUser = existing ?? { id: crypto.randomUUID(), email: identifier, emailVerified: null }
   return { user, account: { providerAccountId: identifier, userId: user.id, type: 'email', provider: provider.id } }
 }

@@ -13,7 +13,8 @@ export interface FoundDbSession {
 /** Session tokens Latch mints are 64 hex characters; anything over this is not worth a database round trip. */
 export const MAX_SESSION_TOKEN_LENGTH = 512
 
-async function adapterCall<T>(name: string, run: () => T | PromiseLike<T>): Promise<T> {
+/** Run an adapter call, turning any throw into an AdapterError that names the method (the cause is kept). */
+export async function adapterCall<T>(name: string, run: () => T | PromiseLike<T>): Promise<T> {
   try {
     return await run()
   } catch (e) {

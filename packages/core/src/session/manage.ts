@@ -3,7 +3,8 @@ import type { AuthConfig } from '../types.js'
 import { resolveConfig } from '../config/resolve.js'
 import { parseCookies } from '../http/cookies.js'
 import { publicOrigin } from '../http/origin.js'
-import { AdapterError, MissingAdapter } from '../errors.js'
+import { MissingAdapter } from '../errors.js'
+import { adapterCall } from './database-session.js'
 
 /**
  * Session management Auth.js lacks. Database strategy: list a user's sessions, revoke one, some or all.
@@ -35,14 +36,6 @@ function adapterOf(config: AuthConfig, ...methods: (keyof Adapter)[]): Adapter {
   return adapter
 }
 
-async function run<T>(name: string, fn: () => T | PromiseLike<T>): Promise<T> {
-  try {
-    return await fn()
-  } catch (e) {
-    throw new AdapterError(`adapter.${name} failed`, { cause: e })
-  }
-}
-
 /**
  * The session token a request carries (database strategy), if any. The cookie name follows the public origin
  * exactly as Auth() derives it (AUTH_URL, else X-Forwarded-Proto with trustHost), so it throws UntrustedHost
@@ -59,7 +52,7 @@ export function sessionTokenOf(config: AuthConfig, request: Request): string | u
 async function userSessions(config: AuthConfig, userId: string): Promise<AdapterSession[]> {
   const adapter = adapterOf(config, 'listSessions')
   const now = resolveConfig(config).now() * 1000
-  const rows = await run('listSessions', () => adapter.listSessions!(userId))
+  const rows = await adapterCall('listSessions', () => adapter.listSessions!(userId))
   return rows.filter((s) => s.userId === userId && new Date(s.expires).getTime() > now)
 }
 
@@ -78,7 +71,7 @@ export async function revokeSession(config: AuthConfig, userId: string, id: stri
   const adapter = adapterOf(config, 'listSessions', 'deleteSession')
   for (const s of await userSessions(config, userId)) {
     if ((await sessionId(s.sessionToken)) === id) {
-      await run('deleteSession', () => adapter.deleteSession!(s.sessionToken))
+      await adapterCall('deleteSession', () => adapter.deleteSession!(s.sessionToken))
       return true
     }
   }
@@ -97,7 +90,7 @@ export async function revokeSessions(config: AuthConfig, userId: string, options
   for (const s of await userSessions(config, userId)) {
     if (s.sessionToken === keep) continue
     if (wanted && !wanted.has(await sessionId(s.sessionToken))) continue
-    await run('deleteSession', () => adapter.deleteSession!(s.sessionToken))
+    await adapterCall('deleteSession', () => adapter.deleteSession!(s.sessionToken))
     n++
   }
   return n
@@ -109,10 +102,10 @@ export async function revokeSessions(config: AuthConfig, userId: string, options
  */
 export async function signOutEverywhere(config: AuthConfig, userId: string): Promise<number> {
   const adapter = adapterOf(config, 'bumpSessionVersion')
-  const version = await run('bumpSessionVersion', () => adapter.bumpSessionVersion!(userId))
-  if (adapter.deleteSessionsByUser) await run('deleteSessionsByUser', () => adapter.deleteSessionsByUser!(userId))
+  const version = await adapterCall('bumpSessionVersion', () => adapter.bumpSessionVersion!(userId))
+  if (adapter.deleteSessionsByUser) await adapterCall('deleteSessionsByUser', () => adapter.deleteSessionsByUser!(userId))
   else if (adapter.listSessions && adapter.deleteSession) {
-    for (const s of await run('listSessions', () => adapter.listSessions!(userId))) await run('deleteSession', () => adapter.deleteSession!(s.sessionToken))
+    for (const s of await adapterCall('listSessions', () => adapter.listSessions!(userId))) await adapterCall('deleteSession', () => adapter.deleteSession!(s.sessionToken))
   }
   return Number(version)
 }
