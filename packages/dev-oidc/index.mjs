@@ -95,11 +95,9 @@ export async function startDevOidc(options = {}) {
     ...c,
   }))
 
-  const claims = (use, scope) => {
-    const { login: _login, ...profile } = account
-    void _login
-    return { ...profile, sub: account.sub }
-  }
+  // What the account claims, once: everything but the login name (oidc-provider copies it and sets `sub` itself).
+  const claims = { ...account }
+  delete claims.login
 
   const provider = new Provider(issuer, {
     clients,
@@ -132,7 +130,7 @@ export async function startDevOidc(options = {}) {
       ...(options.ttl ?? {}),
     },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-    findAccount: async (_ctx, sub) => (sub === account.sub ? { accountId: sub, claims: async (use, scope) => claims(use, scope) } : undefined),
+    findAccount: async (_ctx, sub) => (sub === account.sub ? { accountId: sub, claims: async () => claims } : undefined),
     renderError: async (ctx, out) => {
       ctx.type = 'html'
       ctx.body = page('Error - Latch dev OIDC', `<h1>Error</h1><pre>${escape(JSON.stringify(out, null, 2))}</pre>`)
