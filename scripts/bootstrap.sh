@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Shared set-up for scripts/dev.sh and scripts/test.sh: pnpm, dependencies, and a build of every package.
+# Shared set-up for scripts/dev.sh and scripts/test.sh: pnpm and the dependencies (each script builds the packages itself).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
