@@ -2,6 +2,7 @@ import * as oauth from 'oauth4webapi'
 import { Configuration, OAuthSignin } from '../errors.js'
 import type { EndpointConfig, OAuthConfig, UserinfoConfig } from '../providers/types.js'
 import { entraDiscoveryIssuer, entraMultiTenant } from './entra.js'
+import { peekJson } from './peek-json.js'
 import { assertTransportAllowed, describe, safeCause, transport } from './transport.js'
 
 /** Seconds a discovered metadata document is reused. */
@@ -53,10 +54,7 @@ async function discover(provider: OAuthConfig, fetchImpl: typeof fetch): Promise
   if (!audience) return oauth.processDiscoveryResponse(issuer, response)
   // Multi-tenant Entra (exact allow-listed issuers only): the document must declare exactly the
   // `{tenantid}` issuer template; the id_token issuer is then checked per tenant in the callback.
-  const declared = (await response
-    .clone()
-    .json()
-    .catch(() => undefined)) as { issuer?: unknown } | undefined
+  const declared = (await peekJson(response)) as { issuer?: unknown } | undefined
   const expected = entraDiscoveryIssuer(audience, declared?.issuer)
   const meta = await oauth.processDiscoveryResponse(new URL(expected), response)
   if (meta.issuer !== expected) throw new OAuthSignin(`Provider "${provider.id}" discovery declared an unexpected issuer`)

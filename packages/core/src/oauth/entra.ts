@@ -1,6 +1,7 @@
 import type * as oauth from 'oauth4webapi'
 import { AccessDenied, Configuration, OAuthCallbackError } from '../errors.js'
 import type { OAuthConfig } from '../providers/types.js'
+import { peekJson } from './peek-json.js'
 
 /**
  * Microsoft Entra ID multi-tenant endpoints (`common`, `organizations`, `consumers`).
@@ -159,10 +160,7 @@ export async function entraTokenMetadata(
   response: Response,
 ): Promise<oauth.AuthorizationServer> {
   if (!response.ok) return as
-  const body = (await response
-    .clone()
-    .json()
-    .catch(() => undefined)) as { id_token?: unknown } | undefined
+  const body = (await peekJson(response)) as { id_token?: unknown } | undefined
   if (!body || typeof body.id_token !== 'string') return as
   const claims = unverifiedPayload(body.id_token)
   if (!claims) return as

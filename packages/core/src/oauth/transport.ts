@@ -3,6 +3,7 @@ import { Configuration } from '../errors.js'
 import type { ResolvedConfig } from '../context.js'
 import type { OAuthConfig } from '../providers/types.js'
 import { customFetch } from '../symbols.js'
+import { peekJson } from './peek-json.js'
 
 /** Options shared by every oauth4webapi HTTP call: the injected fetch and the dev-only insecure switch. */
 export interface TransportOptions {
@@ -115,10 +116,7 @@ export function describe(error: unknown): string {
 /** oauth4webapi validates an id_token whenever one is present; a plain OAuth provider's is dropped instead. */
 export async function withoutIdToken(response: Response): Promise<Response> {
   if (!response.ok) return response
-  const body = (await response
-    .clone()
-    .json()
-    .catch(() => undefined)) as Record<string, unknown> | undefined
+  const body = (await peekJson(response)) as Record<string, unknown> | undefined
   if (!body || typeof body !== 'object' || !('id_token' in body)) return response
   const { id_token: _drop, ...rest } = body
   void _drop
