@@ -1,7 +1,7 @@
 import type { RequestContext, ResponseInternal } from '../context.js'
 import { redirectTo, resolveCallbackUrl } from '../http/redirect.js'
 import { clearSession, readJwtSession } from '../session/jwt-session.js'
-import { AdapterError } from '../errors.js'
+import { dbSessionToken, deleteDbSession } from '../session/database-session.js'
 import { emit } from './events.js'
 
 /** POST /signout (CSRF checked by the dispatcher): end the session and redirect. */
@@ -11,15 +11,8 @@ export async function signoutAction(ctx: RequestContext): Promise<ResponseIntern
     const found = await readJwtSession(ctx)
     if (found) await emit(ctx, 'signOut', { token: found.token })
   } else {
-    const sessionToken = ctx.jar.get(ctx.cookies.sessionToken.name)
-    if (sessionToken && sessionToken.length <= 512) {
-      try {
-        const session = await options.adapter?.deleteSession?.(sessionToken)
-        await emit(ctx, 'signOut', { session })
-      } catch (e) {
-        throw new AdapterError('adapter.deleteSession failed', { cause: e })
-      }
-    }
+    const sessionToken = dbSessionToken(ctx)
+    if (sessionToken) await emit(ctx, 'signOut', { session: await deleteDbSession(ctx, sessionToken) })
   }
   const { url } = await resolveCallbackUrl(ctx)
   return redirectTo(ctx, url, clearSession(ctx))

@@ -4,7 +4,7 @@ import { resolveConfig } from '../config/resolve.js'
 import { parseCookies } from '../http/cookies.js'
 import { publicOrigin } from '../http/origin.js'
 import { MissingAdapter } from '../errors.js'
-import { adapterCall } from './database-session.js'
+import { adapterCall, MAX_SESSION_TOKEN_LENGTH } from './database-session.js'
 
 /**
  * Session management Auth.js lacks. Database strategy: list a user's sessions, revoke one, some or all.
@@ -46,7 +46,7 @@ export function sessionTokenOf(config: AuthConfig, request: Request): string | u
   const secure = publicOrigin(request, resolved).protocol === 'https:'
   const jar = parseCookies(request.headers.get('cookie'))
   const token = jar.get(resolved.cookiesFor(secure).sessionToken.name)
-  return token && token.length <= 512 ? token : undefined
+  return token && token.length <= MAX_SESSION_TOKEN_LENGTH ? token : undefined
 }
 
 async function userSessions(config: AuthConfig, userId: string): Promise<AdapterSession[]> {
