@@ -8,9 +8,10 @@
  */
 import type { Awaitable } from '@latch/core'
 import type { NextFetchEvent, NextRequest, NextResponse } from 'next/server'
-import { getToken, type JWT } from './jwt.js'
+import type { JWT, NextGetTokenParams } from './jwt.js'
 import { defaultBasePath, envSecret, nextEnv, parseAuthUrl } from './lib/config.js'
 import { redirectResponse } from './lib/responses.js'
+import { tokenFromEnv } from './lib/token.js'
 
 export type { JWT }
 
@@ -54,13 +55,16 @@ async function handle(req: NextRequest, event: NextFetchEvent, options: WithAuth
     url.searchParams.set('error', 'Configuration')
     return redirectResponse(url)
   }
-  const token = await getToken({
-    req,
-    secret,
-    cookieName: options.cookies?.sessionToken?.name,
-    decode: options.jwt?.decode as Parameters<typeof getToken>[0]['decode'],
-    legacy: true,
-  })
+  const token = await tokenFromEnv(
+    {
+      req,
+      secret,
+      cookieName: options.cookies?.sessionToken?.name,
+      decode: options.jwt?.decode as NextGetTokenParams['decode'],
+      legacy: true,
+    },
+    env,
+  )
   let ok = false
   try {
     ok = Boolean(await (options.callbacks?.authorized ?? (({ token: t }) => !!t))({ token, req }))

@@ -21,7 +21,7 @@ export interface NextAuthConfig extends Omit<AuthConfig, 'callbacks' | 'raw'> {
 /** A config object, or a function of the request (undefined in server components and server actions). */
 export type NextAuthConfigInput = NextAuthConfig | ((request: NextRequest | undefined) => Awaitable<NextAuthConfig>)
 
-type Env = Record<string, string | undefined>
+export type Env = Record<string, string | undefined>
 
 /** `process.env` with the v4 names (`NEXTAUTH_SECRET`, `NEXTAUTH_URL`) as fallbacks. Read per call, never cached. */
 export function nextEnv(): Env {
