@@ -3,22 +3,17 @@ import type { EmailConfig } from '../providers/types.js'
 import type { Adapter, AdapterUser } from '../adapters/types.js'
 import type { Account } from '../types.js'
 import { adapterCall } from '../session/database-session.js'
-
-function hex(bytes: Uint8Array): string {
-  let out = ''
-  for (const b of bytes) out += b.toString(16).padStart(2, '0')
-  return out
-}
+import { toHex } from '../tokens/compare.js'
 
 /** 32 random bytes as hex: the secret half of a magic link. */
 export function randomVerificationToken(): string {
-  return hex(crypto.getRandomValues(new Uint8Array(32)))
+  return toHex(crypto.getRandomValues(new Uint8Array(32)))
 }
 
 /** What the database stores: SHA-256 of token + secret, hex. A leaked table yields no usable links. */
 export async function hashVerificationToken(token: string, secret: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${token}${secret}`))
-  return hex(new Uint8Array(digest))
+  return toHex(new Uint8Array(digest))
 }
 
 /** Secrets a link may have been hashed with: the provider's own, else every rotated AUTH_SECRET (first = current). */

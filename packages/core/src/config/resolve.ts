@@ -8,14 +8,12 @@ import { customFetch, skipCSRFCheck } from '../symbols.js'
 import { createLogger } from './logger.js'
 import { defaultCallbacks } from './defaults.js'
 import { normalizeBasePath } from '../http/paths.js'
+import { toHex } from '../tokens/compare.js'
 
 const cache = new WeakMap<AuthConfig, ResolvedConfig>()
 
 function randomToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32))
-  let hex = ''
-  for (const b of bytes) hex += b.toString(16).padStart(2, '0')
-  return hex
+  return toHex(crypto.getRandomValues(new Uint8Array(32)))
 }
 
 function resolveProviders(config: AuthConfig): Provider[] {

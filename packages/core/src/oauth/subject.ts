@@ -1,3 +1,5 @@
+import { toHex } from '../tokens/compare.js'
+
 /**
  * A stable, UUID-shaped subject for a provider account, used as `token.sub` when there is no adapter:
  * the same account always gets the same value, different providers or accounts never collide in practice.
@@ -9,6 +11,6 @@ export async function stableSubject(providerId: string, providerAccountId: strin
   const b = digest.slice(0, 16)
   b[6] = (b[6]! & 0x0f) | 0x80 // version 8 (custom)
   b[8] = (b[8]! & 0x3f) | 0x80 // RFC 9562 variant
-  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
+  const hex = toHex(b)
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
 }

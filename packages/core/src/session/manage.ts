@@ -3,6 +3,7 @@ import type { AuthConfig } from '../types.js'
 import { resolveConfig } from '../config/resolve.js'
 import { parseCookies } from '../http/cookies.js'
 import { publicOrigin } from '../http/origin.js'
+import { toHex } from '../tokens/compare.js'
 import { MissingAdapter } from '../errors.js'
 import { adapterCall, MAX_SESSION_TOKEN_LENGTH } from './database-session.js'
 
@@ -22,9 +23,7 @@ export interface SessionInfo {
 
 async function sessionId(sessionToken: string): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`latch-session:${sessionToken}`)))
-  let hex = ''
-  for (const b of digest.subarray(0, 16)) hex += b.toString(16).padStart(2, '0')
-  return hex
+  return toHex(digest.subarray(0, 16))
 }
 
 function adapterOf(config: AuthConfig, ...methods: (keyof Adapter)[]): Adapter {
