@@ -78,15 +78,14 @@ async function middleware(p: Prepared, request: NextRequest, event: unknown, fn?
   const url = new URL(request.url)
   let response: Response | undefined | null | void
   // The auth routes and the sign-in page always pass: refusing them would loop.
-  const signInPath = new URL(p.signInPage, origin).pathname
-  const open = (p.basePath !== '' && isUnder(url.pathname, p.basePath)) || url.pathname === signInPath
+  const signIn = new URL(p.signInPage, origin)
+  const open = (p.basePath !== '' && isUnder(url.pathname, p.basePath)) || url.pathname === signIn.pathname
   if (!open && p.authorized) {
     const verdict = await p.authorized({ request, auth: session })
     if (verdict instanceof Response) response = verdict
     else if (!verdict) {
-      const to = new URL(p.signInPage, origin)
-      to.searchParams.set('callbackUrl', `${origin}${url.pathname}${url.search}`)
-      response = redirectResponse(to)
+      signIn.searchParams.set('callbackUrl', `${origin}${url.pathname}${url.search}`)
+      response = redirectResponse(signIn)
     }
   }
   if (!response && fn) {
