@@ -7,9 +7,12 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CookieJar, authorizeAtProvider, defineIntegrationSuite } from '@latch/core/testing'
 import { startDevOidc } from '@latch/dev-oidc'
+// The example's demo account: the app under test is the example, built.
+import { DEMO_USERS } from '../../../examples/sveltekit/src/lib/server/auth.js'
 
 const example = fileURLToPath(new URL('../../../examples/sveltekit/', import.meta.url))
 const secret = 'sveltekit-integration-test-secret-0123456789abcdef'
+const user = DEMO_USERS[0]!
 
 let built: Promise<unknown> | undefined
 /** Build once for every suite in this file (against the workspace sources). */
@@ -109,7 +112,7 @@ const common = {
   basePath: '/auth',
   protectedPage: '/protected',
   protectedApi: '/api/me',
-  credentials: { username: 'alice', password: 'wonderland' },
+  credentials: { username: user.username, password: user.password },
 }
 
 // ORIGIN fixes event.url; AUTH_TRUST_HOST lets the core use it, forwarded headers are dropped.
@@ -159,7 +162,7 @@ describe('sveltekit: signIn / signOut form actions', () => {
   it('signs in with credentials through the action, and out again', async () => {
     const jar = new CookieJar()
     const csrfToken = await pageToken(jar)
-    const res = await send('/signin', jar, { providerId: 'credentials', csrfToken, callbackUrl: '/protected', username: 'alice', password: 'wonderland' })
+    const res = await send('/signin', jar, { providerId: 'credentials', csrfToken, callbackUrl: '/protected', username: user.username, password: user.password })
     expect(res.status).toBe(303)
     expect(res.headers.get('location')).toBe('/protected')
     expect(jar.has('session-token')).toBe(true)
@@ -176,7 +179,7 @@ describe('sveltekit: signIn / signOut form actions', () => {
     const jar = new CookieJar()
     await pageToken(jar)
     for (const csrfToken of [undefined, 'forged']) {
-      const form: Record<string, string> = { providerId: 'credentials', username: 'alice', password: 'wonderland' }
+      const form: Record<string, string> = { providerId: 'credentials', username: user.username, password: user.password }
       if (csrfToken) form.csrfToken = csrfToken
       const res = await send('/signin', jar, form)
       expect(res.status).toBe(303)
@@ -188,7 +191,7 @@ describe('sveltekit: signIn / signOut form actions', () => {
   it('leaves cross-site form posts to SvelteKit (403)', async () => {
     const jar = new CookieJar()
     const csrfToken = await pageToken(jar)
-    const res = await send('/signin', jar, { providerId: 'credentials', csrfToken, username: 'alice', password: 'wonderland' }, 'https://evil.example')
+    const res = await send('/signin', jar, { providerId: 'credentials', csrfToken, username: user.username, password: user.password }, 'https://evil.example')
     expect(res.status).toBe(403)
     expect(jar.has('session-token')).toBe(false)
   })
