@@ -92,20 +92,22 @@ export class CredentialsSignin extends AuthError {
   }
 }
 
+/** The errors a client-safe `?error=` code stands for (CredentialsSignin, which carries a reason, aside). */
+const BY_CODE: Record<string, new () => AuthError> = {
+  AccessDenied,
+  EmailSignin,
+  InvalidCheck,
+  InvalidProvider,
+  MissingCSRF,
+  OAuthAccountNotLinked,
+  OAuthCallbackError,
+  OAuthSignin,
+  RateLimited,
+  Verification,
+}
+
 /** Codes that may be shown to the browser as `?error=`; anything else is reported as `Configuration`. */
-const CLIENT_SAFE = new Set<string>([
-  'AccessDenied',
-  'CredentialsSignin',
-  'EmailSignin',
-  'InvalidCheck',
-  'InvalidProvider',
-  'MissingCSRF',
-  'OAuthAccountNotLinked',
-  'OAuthCallbackError',
-  'OAuthSignin',
-  'RateLimited',
-  'Verification',
-])
+const CLIENT_SAFE = new Set<string>([...Object.keys(BY_CODE), 'CredentialsSignin'])
 
 /** Errors that Auth.js shows on the sign-in page rather than the error page. */
 const SIGNIN_PAGE = new Set<string>([
@@ -137,20 +139,6 @@ export function credentialsReason(error: CredentialsSignin): string {
 
 export function isAuthError(error: unknown): error is AuthError {
   return error instanceof AuthError
-}
-
-const BY_CODE: Record<string, new (message?: string) => AuthError> = {
-  AccessDenied,
-  Configuration,
-  EmailSignin,
-  InvalidCheck,
-  InvalidProvider,
-  MissingCSRF,
-  OAuthAccountNotLinked,
-  OAuthCallbackError,
-  OAuthSignin,
-  RateLimited,
-  Verification,
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { applyEnv, readEnv, AuthError, CredentialsSignin, AccessDenied, Auth, type AuthConfig, type LoggerInstance } from '../src/index.js'
-import { clientCode } from '../src/errors.js'
+import * as errors from '../src/errors.js'
+import { clientCode, errorFromCode } from '../src/errors.js'
 import Credentials from '../src/providers/credentials.js'
 import { Browser, SECRET } from './support/client.js'
 
@@ -42,6 +43,21 @@ describe('errors', () => {
     expect(e.type).toBe('AccessDenied')
     expect(clientCode(e)).toBe('AccessDenied')
     expect(clientCode(new Error('x'))).toBe('Configuration')
+  })
+
+  it('client-safe codes: only these reach the browser, and each maps back to its own error class', () => {
+    const safe = ['AccessDenied', 'CredentialsSignin', 'EmailSignin', 'InvalidCheck', 'InvalidProvider', 'MissingCSRF', 'OAuthAccountNotLinked', 'OAuthCallbackError', 'OAuthSignin', 'RateLimited', 'Verification']
+    const classes = Object.entries(errors).filter(([, v]) => typeof v === 'function' && v.prototype instanceof AuthError) as [string, new () => AuthError][]
+    for (const [name, Ctor] of classes) {
+      const e = new Ctor()
+      expect(clientCode(e), name).toBe(safe.includes(e.code) ? e.code : 'Configuration')
+      const back = errorFromCode(e.code)
+      expect(back.code, name).toBe(safe.includes(e.code) ? e.code : 'Configuration')
+      if (safe.includes(e.code)) expect(back, name).toBeInstanceOf(Ctor)
+    }
+    expect(classes.map(([, C]) => new C().code).filter((c) => safe.includes(c)).sort()).toEqual([...safe].sort())
+    expect(errorFromCode('toString')).toBeInstanceOf(errors.Configuration)
+    expect(errorFromCode('CredentialsSignin', 'locked')).toMatchObject({ code: 'CredentialsSignin', reason: 'locked' })
   })
 
   it('Auth.js-style `code = "..."` on a CredentialsSignin subclass still reaches the page', async () => {
