@@ -41,7 +41,7 @@ function isWebRequest(x: unknown): x is NextRequest {
 }
 
 /** Append Set-Cookie values, copying the Response when its headers are immutable (Response.redirect). */
-export function withCookies(res: Response, cookies: string[]): Response {
+function withCookies(res: Response, cookies: string[]): Response {
   if (!cookies.length) return res
   let out = res
   try {
@@ -54,7 +54,7 @@ export function withCookies(res: Response, cookies: string[]): Response {
 }
 
 /** The public origin for URLs shown to the browser: AUTH_URL, forwarded headers with trustHost, else the request's. */
-export function publicOrigin(p: Prepared, request: NextRequest): string {
+function publicOrigin(p: Prepared, request: NextRequest): string {
   if (p.origin) return p.origin
   const url = new URL(request.url)
   if (p.config.trustHost) {
