@@ -6,11 +6,12 @@ import type { Cookie } from '../http/cookies.js'
 import { AccessDenied, AuthError, InvalidCheck, OAuthCallbackError } from '../errors.js'
 import { checksOf, clearChecks, unsealCheck } from './checks.js'
 import { clientAuthFor, clientFor, dpopFor, withDpopRetry } from './client.js'
-import { authorizationServer, endpointParams, hasKnownIssuer, jwksCacheFor } from './discovery.js'
-import { assertEntraClaims, entraAuthorizationIssuer, entraMultiTenant, entraTokenMetadata, hasTenantPolicy } from './entra.js'
+import { authorizationServer, endpointParams, hasKnownIssuer } from './discovery.js'
+import { entraAuthorizationIssuer, entraMultiTenant } from './entra.js'
 import { fetchUserinfo, mapUser } from './profile.js'
 import { redirectUriOf } from './signin.js'
-import { describe, fetchFor, safeCause, transport, withoutIdToken } from './transport.js'
+import { prepareTokenResponse, verifyIdToken } from './token-response.js'
+import { describe, fetchFor, safeCause, transport } from './transport.js'
 
 export interface OAuthCallbackResult {
   /** The user as mapped by `provider.profile()`; `id` is the provider account id unless the mapping sets one. */
@@ -115,10 +116,9 @@ export async function oauthCallback(ctx: RequestContext, provider: OAuthConfig):
         DPoP: dpop,
         additionalParameters,
       })
-      if (!isOidc) response = await withoutIdToken(response)
-      // Multi-tenant Entra: the id_token `iss` is expected to be the template filled with its own `tid`.
-      const tokenAs = isOidc && multiTenant ? await entraTokenMetadata(provider, as, response) : as
-      const result = await oauth.processAuthorizationCodeResponse(tokenAs, client, response, {
+      const prepared = await prepareTokenResponse(provider, as, response)
+      response = prepared.response
+      const result = await oauth.processAuthorizationCodeResponse(prepared.as, client, response, {
         expectedNonce: isOidc ? expectedNonce : oauth.expectNoNonce,
         requireIdToken: isOidc,
       })
@@ -129,9 +129,7 @@ export async function oauthCallback(ctx: RequestContext, provider: OAuthConfig):
       step.name = 'id_token signature'
       claims = oauth.getValidatedIdTokenClaims(result)
       if (!claims) throw new OAuthCallbackError(`"${provider.id}" returned no id_token`)
-      if (!as.jwks_uri) throw new OAuthCallbackError(`"${provider.id}" has no jwks_uri to verify the id_token signature`)
-      await oauth.validateApplicationLevelSignature(as, response, { ...http, [oauth.jwksCache]: jwksCacheFor(as) })
-      if (hasTenantPolicy(provider)) assertEntraClaims(provider, as, claims, authorizationIss)
+      await verifyIdToken(provider, as, response, http, claims, { authorizationIss })
     }
     const tokens: TokenSet = { ...(result as unknown as TokenSet) }
 

@@ -5,9 +5,9 @@ import type { Account } from '../types.js'
 import type { OAuthConfig, Provider } from '../providers/types.js'
 import { RefreshAccessTokenError } from '../errors.js'
 import { clientAuthFor, clientFor, dpopFor, withDpopRetry } from './client.js'
-import { authorizationServer, jwksCacheFor } from './discovery.js'
-import { assertEntraClaims, entraMultiTenant, entraTokenMetadata, hasTenantPolicy } from './entra.js'
-import { describe, fetchFor, transport, withoutIdToken } from './transport.js'
+import { authorizationServer } from './discovery.js'
+import { prepareTokenResponse, verifyIdToken } from './token-response.js'
+import { describe, fetchFor, transport } from './transport.js'
 
 /** The JWT `error` set when a refresh fails; surfaced as `session.error`. */
 export const REFRESH_ERROR = 'RefreshAccessTokenError'
@@ -61,18 +61,12 @@ async function refresh(options: ResolvedConfig, provider: OAuthConfig, token: JW
     const http = transport(provider, fetchImpl)
     const dpop = dpopFor(provider, client)
     const result = await withDpopRetry(dpop, async () => {
-      let response = await oauth.refreshTokenGrantRequest(as, client, auth, refreshToken, { ...http, DPoP: dpop })
-      if (provider.type !== 'oidc') response = await withoutIdToken(response)
-      // Multi-tenant Entra: a refreshed id_token's `iss` is the issuer template filled with its `tid`.
-      const tokenAs = provider.type === 'oidc' && entraMultiTenant(provider.issuer) ? await entraTokenMetadata(provider, as, response) : as
+      const sent = await oauth.refreshTokenGrantRequest(as, client, auth, refreshToken, { ...http, DPoP: dpop })
+      const { response, as: tokenAs } = await prepareTokenResponse(provider, as, sent)
       const result = await oauth.processRefreshTokenResponse(tokenAs, client, response)
       const claims = oauth.getValidatedIdTokenClaims(result)
-      // A refreshed id_token is held to the sign-in standard: its signature is checked against the JWKS too.
-      if (claims) {
-        if (!as.jwks_uri) throw new Error(`"${provider.id}" has no jwks_uri to verify the refreshed id_token`)
-        await oauth.validateApplicationLevelSignature(tokenAs, response, { ...http, [oauth.jwksCache]: jwksCacheFor(as) })
-      }
-      if (claims && hasTenantPolicy(provider)) assertEntraClaims(provider, as, claims)
+      // A refreshed id_token is held to the sign-in standard: signature against the JWKS, tenant checks.
+      if (claims) await verifyIdToken(provider, as, response, http, claims, { refresh: true })
       return result
     })
     const next: JWT = { ...token, access_token: result.access_token }

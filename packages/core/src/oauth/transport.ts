@@ -3,7 +3,6 @@ import { Configuration } from '../errors.js'
 import type { ResolvedConfig } from '../context.js'
 import type { OAuthConfig } from '../providers/types.js'
 import { customFetch } from '../symbols.js'
-import { peekJson } from './peek-json.js'
 
 /** Options shared by every oauth4webapi HTTP call: the injected fetch and the dev-only insecure switch. */
 export interface TransportOptions {
@@ -111,17 +110,4 @@ export function describe(error: unknown): string {
   if (!c) return String(error)
   const head = [c.code, c.error].filter(Boolean).join(' ')
   return head ? `${head}: ${c.message ?? ''}` : String(c.message ?? c.name ?? 'error')
-}
-
-/** oauth4webapi validates an id_token whenever one is present; a plain OAuth provider's is dropped instead. */
-export async function withoutIdToken(response: Response): Promise<Response> {
-  if (!response.ok) return response
-  const body = (await peekJson(response)) as Record<string, unknown> | undefined
-  if (!body || typeof body !== 'object' || !('id_token' in body)) return response
-  const { id_token: _drop, ...rest } = body
-  void _drop
-  const headers = new Headers(response.headers)
-  headers.delete('content-length')
-  headers.delete('content-encoding')
-  return new Response(JSON.stringify(rest), { status: response.status, headers })
 }

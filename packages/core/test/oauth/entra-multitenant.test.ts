@@ -327,6 +327,21 @@ describe('refreshed id_token signatures', () => {
     offset = 240
     expect((await b.session()).error).toBeUndefined()
   })
+
+  it('metadata without a jwks_uri: sign-in is refused, and so is a refresh that brings an id_token', async () => {
+    const { entra, b } = setup()
+    await entra.signIn(b, 'microsoft-entra-id', { tid: TENANT_A })
+    entra.setDocExtra({ jwks_uri: undefined })
+    clearDiscoveryCache()
+    offset = 120
+    expect((await b.session()).error).toBe('RefreshAccessTokenError')
+    expect(errors.at(-1)).toBe(
+      'RefreshAccessTokenError: Refreshing the "microsoft-entra-id" access token failed: "microsoft-entra-id" has no jwks_uri to verify the refreshed id_token',
+    )
+
+    const b2 = new Browser(b.config, ORIGIN)
+    await expectRejected(b2, await entra.signIn(b2, 'microsoft-entra-id', { tid: TENANT_A }), 'OAuthCallbackError', /"microsoft-entra-id" has no jwks_uri to verify the id_token signature/)
+  })
 })
 
 describe('Microsoft Entra ID tenant restrictions', () => {
