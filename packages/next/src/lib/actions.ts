@@ -1,4 +1,4 @@
-import { Auth, errorFromCode, type AuthError, type ProviderInput, type ResponseInternal, type Session } from '@latch/core'
+import { Auth, errorFromCode, type AuthError, type Provider, type ResponseInternal, type Session } from '@latch/core'
 import { requestHeaders } from './next-request.js'
 import type { ConfigResolver, Prepared } from './config.js'
 import { internalRequest, originFor, sessionFromRaw } from './session.js'
@@ -38,11 +38,8 @@ function fields(options: SignInOptions | FormData | undefined): Record<string, s
 }
 
 function findProvider(p: Prepared, id: string): { id: string; type: string } | undefined {
-  for (const input of p.config.providers as ProviderInput[]) {
-    const provider = typeof input === 'function' ? input() : input
-    if (provider?.id === id) return provider
-  }
-  return undefined
+  // prepare() applied the environment, which called every provider factory: only Provider objects are left.
+  return (p.config.providers as Provider[]).find((provider) => provider.id === id)
 }
 
 function targetOf(res: ResponseInternal): string | undefined {
