@@ -1,5 +1,5 @@
 // `pnpm start` (after `vite build`): the adapter-node server plus the embedded local OIDC provider. Local use only.
-import { startDevOidc } from '@latch/dev-oidc'
+import { appClient, startDevOidc } from '@latch/dev-oidc'
 
 const host = '127.0.0.1'
 const port = Number(process.env.PORT ?? 3002)
@@ -11,11 +11,8 @@ if (!process.env.AUTH_SECRET) {
   console.warn('AUTH_SECRET is not set: using a development-only default secret.')
 }
 
-const client = { id: 'latch-example-sveltekit', secret: 'latch-example-sveltekit-secret' }
-const oidc = await startDevOidc({
-  port: Number(process.env.OIDC_PORT ?? port + 1000),
-  clients: [{ client_id: client.id, client_secret: client.secret, redirect_uris: [`${appUrl}/auth/callback/dev-oidc`] }],
-})
+const client = { clientId: 'latch-example-sveltekit', clientSecret: 'latch-example-sveltekit-secret' }
+const oidc = await startDevOidc({ port: Number(process.env.OIDC_PORT ?? port + 1000), clients: [appClient(appUrl, client)] })
 
 Object.assign(process.env, {
   HOST: host,
@@ -23,8 +20,8 @@ Object.assign(process.env, {
   ORIGIN: appUrl,
   AUTH_URL: process.env.AUTH_URL ?? appUrl,
   AUTH_DEV_OIDC_ISSUER: oidc.issuer,
-  AUTH_DEV_OIDC_ID: client.id,
-  AUTH_DEV_OIDC_SECRET: client.secret,
+  AUTH_DEV_OIDC_ID: client.clientId,
+  AUTH_DEV_OIDC_SECRET: client.clientSecret,
 })
 
 // adapter-node's server reads HOST, PORT and ORIGIN from the environment.

@@ -44,5 +44,11 @@ export interface DevOidc {
   close(): Promise<void>
 }
 
+/**
+ * The client for a Latch app at `appUrl` that names this provider `dev-oidc`: its redirect URI is
+ * `${appUrl}${basePath}/callback/dev-oidc`.
+ */
+export function appClient(appUrl: string, client: { clientId: string; clientSecret: string }, basePath?: string): DevOidcClient
+
 export function startDevOidc(options?: DevOidcOptions): Promise<DevOidc>
 export default startDevOidc

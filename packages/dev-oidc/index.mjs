@@ -72,6 +72,14 @@ async function autoConsent(provider, details) {
 }
 
 /**
+ * The client for a Latch app at `appUrl` that names this provider `dev-oidc`: its redirect URI is
+ * `${appUrl}${basePath}/callback/dev-oidc`.
+ */
+export function appClient(appUrl, { clientId, clientSecret }, basePath = '/auth') {
+  return { client_id: clientId, client_secret: clientSecret, redirect_uris: [`${appUrl}${basePath}/callback/dev-oidc`] }
+}
+
+/**
  * Start the provider. `clients` are oidc-provider client metadata (`client_id`, `client_secret`,
  * `redirect_uris`, `token_endpoint_auth_method`...). Returns `{ issuer, close(), provider, account }`.
  */

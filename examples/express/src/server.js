@@ -1,6 +1,6 @@
 // @ts-check
 // `pnpm start`: the Express example on Node with the embedded local OIDC provider. Local development only.
-import { startDevOidc } from '@latch/dev-oidc'
+import { appClient, startDevOidc } from '@latch/dev-oidc'
 import { createApp } from './app.js'
 
 const host = '127.0.0.1'
@@ -16,16 +16,7 @@ if (!process.env.AUTH_SECRET) {
 process.env.AUTH_URL = appUrl
 
 const client = { clientId: 'latch-example-express', clientSecret: 'latch-example-express-secret' }
-const oidc = await startDevOidc({
-  port: oidcPort,
-  clients: [
-    {
-      client_id: client.clientId,
-      client_secret: client.clientSecret,
-      redirect_uris: [`${appUrl}/auth/callback/dev-oidc`],
-    },
-  ],
-})
+const oidc = await startDevOidc({ port: oidcPort, clients: [appClient(appUrl, client)] })
 
 const app = createApp({ oidc: { issuer: oidc.issuer, ...client } })
 const server = app.listen(port, host, () => {

@@ -1,7 +1,7 @@
 // @ts-check
 // `pnpm start`: the Hono example on Node with the embedded local OIDC provider. Local development only.
 import { serve } from '@hono/node-server'
-import { startDevOidc } from '@latch/dev-oidc'
+import { appClient, startDevOidc } from '@latch/dev-oidc'
 import { createApp } from './app.js'
 
 const host = '127.0.0.1'
@@ -17,16 +17,7 @@ if (!process.env.AUTH_SECRET) {
 process.env.AUTH_URL = appUrl
 
 const client = { clientId: 'latch-example-hono', clientSecret: 'latch-example-hono-secret' }
-const oidc = await startDevOidc({
-  port: oidcPort,
-  clients: [
-    {
-      client_id: client.clientId,
-      client_secret: client.clientSecret,
-      redirect_uris: [`${appUrl}/auth/callback/dev-oidc`],
-    },
-  ],
-})
+const oidc = await startDevOidc({ port: oidcPort, clients: [appClient(appUrl, client)] })
 
 const app = createApp({ oidc: { issuer: oidc.issuer, ...client } })
 const server = serve({ fetch: app.fetch, hostname: host, port }, () => {
