@@ -1,7 +1,7 @@
 import type { RequestContext, ResponseInternal } from '../context.js'
 import { mintCsrf, readCsrfCookie, csrfMatches } from '../tokens/csrf.js'
 import { MissingCSRF } from '../errors.js'
-import { NO_STORE } from '../http/response.js'
+import { json, NO_STORE } from '../http/response.js'
 
 /** The request's CSRF token: the one in a valid cookie, or a freshly minted one with its cookie. */
 export async function ensureCsrf(ctx: RequestContext): Promise<NonNullable<RequestContext['csrf']>> {
@@ -26,5 +26,5 @@ export async function verifyCsrf(ctx: RequestContext): Promise<void> {
 /** GET /csrf */
 export async function csrfAction(ctx: RequestContext): Promise<ResponseInternal> {
   const csrf = await ensureCsrf(ctx)
-  return { status: 200, headers: { 'Content-Type': 'application/json', ...NO_STORE }, body: { csrfToken: csrf.token }, cookies: csrf.cookie ? [csrf.cookie] : [] }
+  return json({ csrfToken: csrf.token }, 200, { headers: NO_STORE, cookies: csrf.cookie ? [csrf.cookie] : [] })
 }

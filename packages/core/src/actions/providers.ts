@@ -1,5 +1,5 @@
 import type { RequestContext, ResponseInternal } from '../context.js'
-import { NO_STORE } from '../http/response.js'
+import { json, NO_STORE } from '../http/response.js'
 
 /** GET /providers: the public description of each provider (never secrets). */
 export async function providersAction(ctx: RequestContext): Promise<ResponseInternal> {
@@ -13,5 +13,5 @@ export async function providersAction(ctx: RequestContext): Promise<ResponseInte
       callbackUrl: `${ctx.authUrl}/callback/${p.id}`,
     }
   }
-  return { status: 200, headers: { 'Content-Type': 'application/json', ...NO_STORE }, body }
+  return json(body, 200, { headers: NO_STORE })
 }

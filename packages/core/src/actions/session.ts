@@ -2,7 +2,7 @@ import type { RequestContext, ResponseInternal } from '../context.js'
 import type { JWT } from '../tokens/jwt-types.js'
 import type { Session } from '../types.js'
 import type { AdapterUser } from '../adapters/types.js'
-import { NO_STORE } from '../http/response.js'
+import { json, NO_STORE } from '../http/response.js'
 import { clearSession, hasSessionCookie, readJwtSession, writeJwtSession } from '../session/jwt-session.js'
 import { readDbSession } from '../session/database-session.js'
 import { emit } from './events.js'
@@ -30,7 +30,7 @@ function keepVersion(original: JWT, token: JWT): JWT {
 }
 
 function respond(body: unknown, cookies: ResponseInternal['cookies'] = []): ResponseInternal {
-  return { status: 200, headers: { 'Content-Type': 'application/json', ...NO_STORE }, body, cookies }
+  return json(body, 200, { headers: NO_STORE, cookies })
 }
 
 function defaultSession(token: JWT, expires: Date): Session {

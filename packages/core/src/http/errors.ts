@@ -1,9 +1,10 @@
 import type { RequestContext, ResponseInternal } from '../context.js'
 import { AuthError, clientCode, CredentialsSignin, credentialsReason, isSigninPageError } from '../errors.js'
 import { pageUrl, redirectTo } from './redirect.js'
+import { json } from './response.js'
 
 function jsonError(status: number, error: string, message: string): ResponseInternal {
-  return { status, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }, body: { error, message } }
+  return json({ error, message }, status, { headers: { 'Cache-Control': 'no-store' } })
 }
 
 /** Errors caused by the request itself: a 4xx with the real message (it names nothing secret). */

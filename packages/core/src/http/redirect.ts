@@ -1,6 +1,7 @@
 import type { RequestContext, ResponseInternal } from '../context.js'
 import type { Cookie } from './cookies.js'
 import { str } from './body.js'
+import { json } from './response.js'
 
 const MAX_URL_LENGTH = 4096
 
@@ -41,7 +42,7 @@ export async function resolveCallbackUrl(ctx: RequestContext): Promise<{ url: st
 /** A redirect, or `{ url }` JSON when the client asked with `X-Auth-Return-Redirect: 1` (fetch-based clients). */
 export function redirectTo(ctx: RequestContext, url: string, cookies: Cookie[] = []): ResponseInternal {
   if (ctx.request.headers.get('x-auth-return-redirect') === '1') {
-    return { status: 200, body: { url }, headers: { 'Content-Type': 'application/json' }, cookies }
+    return json({ url }, 200, { cookies })
   }
   return { redirect: url, cookies }
 }

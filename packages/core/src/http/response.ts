@@ -22,6 +22,7 @@ export function toResponse(res: ResponseInternal): Response {
   return new Response(body, { status: res.status ?? 200, headers })
 }
 
+/** A JSON result: `Content-Type: application/json` plus any `extra` headers and cookies. */
 export function json(body: unknown, status = 200, extra?: Partial<ResponseInternal>): ResponseInternal {
   return { status, body, ...extra, headers: { 'Content-Type': 'application/json', ...extra?.headers } }
 }
