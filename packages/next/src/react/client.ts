@@ -116,7 +116,8 @@ export interface SignOutOptions {
   callbackUrl?: string
 }
 
-function navigate(url: string): void {
+/** Go to `url`, or hand it to `state.navigate` when set. */
+export function navigate(url: string): void {
   if (state.navigate) return state.navigate(url)
   window.location.href = url
   if (url.includes('#')) window.location.reload()

@@ -1,7 +1,7 @@
 'use client'
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { Session } from '@latch/core'
-import { apiUrl, broadcast, getSession, state, syncChannel, updateSession, type SyncMessage } from './client.js'
+import { apiUrl, broadcast, getSession, navigate, state, syncChannel, updateSession, type SyncMessage } from './client.js'
 
 export type SessionStatus = 'loading' | 'authenticated' | 'unauthenticated'
 
@@ -141,9 +141,7 @@ export function useSession(options: UseSessionOptions = {}): SessionContextValue
     if (onUnauthenticated) onUnauthenticated()
     else {
       const params = new URLSearchParams({ error: 'SessionRequired', callbackUrl: window.location.href })
-      const url = `${apiUrl('/signin')}?${params}`
-      if (state.navigate) state.navigate(url)
-      else window.location.href = url
+      navigate(`${apiUrl('/signin')}?${params}`)
     }
   }, [mustLeave, onUnauthenticated])
   // While leaving, never render the protected content as if it were allowed.
