@@ -40,7 +40,6 @@ export interface ResolvedConfig {
   events: EventsOptions
   adapter?: Adapter
   logger: LoggerInstance
-  debug: boolean
   skipCSRFCheck: boolean
   fetch: typeof fetch
   /** Seconds since epoch. */

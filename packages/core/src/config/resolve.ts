@@ -83,7 +83,6 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
     events: { ...config.events },
     adapter,
     logger: createLogger(config.logger, config.debug === true),
-    debug: config.debug === true,
     skipCSRFCheck: config.skipCSRFCheck === skipCSRFCheck,
     fetch: config[customFetch] ?? ((...args: Parameters<typeof fetch>) => fetch(...args)),
     now: clock ?? (() => Math.floor(Date.now() / 1000)),
