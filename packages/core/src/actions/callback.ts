@@ -42,7 +42,6 @@ async function credentialsCallback(ctx: RequestContext, provider: CredentialsCon
   try {
     user = await provider.authorize(credentials, ctx.request)
   } catch (e) {
-    if (e instanceof CredentialsSignin) throw e
     if (isAuthError(e)) throw e
     throw new CredentialsSignin('authorize() threw', { cause: e })
   }
