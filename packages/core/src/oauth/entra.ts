@@ -40,6 +40,11 @@ export function isGuid(value: unknown): value is string {
   return typeof value === 'string' && GUID.test(value)
 }
 
+/** A valid `allowedTenants`: a non-empty list of tenant GUIDs (the factory and the callback both require it). */
+export function isTenantList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.length > 0 && value.every(isGuid)
+}
+
 /** The multi-tenant audience of an issuer, for the exact allow-listed Entra issuers only. */
 export function entraMultiTenant(issuer: string | undefined): EntraAudience | undefined {
   return issuer === undefined ? undefined : MULTI_TENANT.get(issuer)
@@ -65,7 +70,7 @@ function allowedTenantsOf(provider: OAuthConfig): Set<string> | undefined {
   const { allowedTenants, tenantId } = provider as OAuthConfig & EntraTenantOptions
   let out: Set<string> | undefined
   if (allowedTenants !== undefined) {
-    if (!Array.isArray(allowedTenants) || allowedTenants.length === 0 || !allowedTenants.every(isGuid)) {
+    if (!isTenantList(allowedTenants)) {
       throw new Configuration(`Provider "${provider.id}" allowedTenants must be a non-empty list of tenant ids (GUIDs)`)
     }
     out = new Set(allowedTenants.map((t) => t.toLowerCase()))

@@ -1,5 +1,5 @@
 import { Configuration } from '../errors.js'
-import { isGuid } from '../oauth/entra.js'
+import { isTenantList } from '../oauth/entra.js'
 import { defineProvider } from './provider-defaults.js'
 import type { OIDCConfig } from './types.js'
 
@@ -54,7 +54,7 @@ export type MicrosoftEntraIDConfig = OIDCConfig<MicrosoftEntraIDProfile> & Pick<
  */
 export default function MicrosoftEntraID(options: MicrosoftEntraIDOptions = {}): MicrosoftEntraIDConfig {
   const { tenantId, allowedTenants } = options
-  if (allowedTenants !== undefined && (!Array.isArray(allowedTenants) || allowedTenants.length === 0 || !allowedTenants.every(isGuid))) {
+  if (allowedTenants !== undefined && !isTenantList(allowedTenants)) {
     throw new Configuration('MicrosoftEntraID: allowedTenants must be a non-empty list of tenant ids (GUIDs)')
   }
   return defineProvider<MicrosoftEntraIDProfile>(
