@@ -2,6 +2,8 @@ import type { JWT } from './tokens/jwt-types.js'
 import { decode, decodeLegacy, encode } from './tokens/jwt.js'
 import { parseCookies } from './http/cookies.js'
 import { readChunked } from './http/chunks.js'
+import { defaultCookies } from './http/cookie-names.js'
+import { LEGACY_NAMES } from './session/jwt-session.js'
 
 export { encode, decode, decodeLegacy }
 export type { JWT, JWTDecodeParams, JWTEncodeParams, JWTOptions, DefaultJWT } from './tokens/jwt-types.js'
@@ -42,11 +44,11 @@ export async function getToken(params: GetTokenParams<boolean>): Promise<JWT | s
     const url = (req as Request).url
     secure = typeof url === 'string' && url.startsWith('https://')
   }
-  const cookieName = params.cookieName ?? `${secure ? '__Secure-' : ''}authjs.session-token`
+  const cookieName = params.cookieName ?? defaultCookies(secure).sessionToken.name
   const jar = parseCookies(header(req, 'cookie'))
   let token = readChunked(jar, cookieName)
   let legacyToken: string | undefined
-  if (!token && params.legacy) legacyToken = readChunked(jar, `${secure ? '__Secure-' : ''}next-auth.session-token`)
+  if (!token && params.legacy) legacyToken = readChunked(jar, LEGACY_NAMES[secure ? 0 : 1])
   if (!token && !legacyToken) {
     const auth = header(req, 'authorization')
     const [scheme, value] = auth?.split(' ') ?? []

@@ -10,7 +10,8 @@ export interface FoundToken {
   source: 'current' | 'legacy'
 }
 
-const LEGACY_NAMES = ['__Secure-next-auth.session-token', 'next-auth.session-token']
+/** NextAuth v4 session cookie names: the https (`__Secure-`) one, then the plain one. */
+export const LEGACY_NAMES = ['__Secure-next-auth.session-token', 'next-auth.session-token'] as const
 
 /** Whether any session cookie (current or legacy, whole or chunked) came with the request. */
 export function hasSessionCookie(ctx: RequestContext): boolean {
