@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis'
+import type { ChainableCommander, Redis } from 'ioredis'
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from '@latch/core'
 import { decodeAccount, decodeSession, decodeToken, decodeUser, encode, seg, ttlMs } from './codec.js'
 
@@ -10,6 +10,12 @@ export interface RedisAdapterOptions {
 }
 
 export type RedisAdapter = Required<Adapter>
+
+/** Run a MULTI and throw its first command error: ioredis reports those in exec's results, not by rejecting. */
+async function execAll(multi: ChainableCommander): Promise<void> {
+  const failed = (await multi.exec())?.find(([err]) => err)
+  if (failed) throw failed[0]
+}
 
 /**
  * The Latch adapter for Redis on `ioredis`. Sessions and verification tokens expire by themselves (a Redis
@@ -91,7 +97,7 @@ export function RedisAdapter(redis: Redis, options: RedisAdapterOptions = {}): R
     },
     async createSession({ sessionToken, userId, expires }) {
       const session: AdapterSession = { sessionToken, userId: String(userId), expires: new Date(expires) }
-      await redis.multi().set(k.session(sessionToken), encode(session), 'PX', ttlMs(expires)).sadd(k.userSessions(session.userId), sessionToken).exec()
+      await execAll(redis.multi().set(k.session(sessionToken), encode(session), 'PX', ttlMs(expires)).sadd(k.userSessions(session.userId), sessionToken))
       return session
     },
     async getSessionAndUser(sessionToken) {
@@ -107,7 +113,9 @@ export function RedisAdapter(redis: Redis, options: RedisAdapterOptions = {}): R
       if (patch.expires) updated.expires = new Date(patch.expires)
       if (patch.userId && patch.userId !== existing.userId) {
         updated.userId = patch.userId
-        await redis.multi().srem(k.userSessions(existing.userId), existing.sessionToken).sadd(k.userSessions(updated.userId), existing.sessionToken).exec()
+        await execAll(
+          redis.multi().srem(k.userSessions(existing.userId), existing.sessionToken).sadd(k.userSessions(updated.userId), existing.sessionToken),
+        )
       }
       // XX: a session deleted meanwhile (sign-out on another tab) is not resurrected.
       const ok = await redis.set(k.session(updated.sessionToken), encode(updated), 'PX', ttlMs(updated.expires), 'XX')

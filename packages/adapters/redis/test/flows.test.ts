@@ -56,6 +56,17 @@ describe('Latch on @latch/adapter-redis (real Redis)', () => {
     expect(sessionTtl).toBeLessThanOrEqual(7_200_000)
   })
 
+  it('a failed command inside a MULTI is an error, not a silent half-write', async () => {
+    // The user's session index is a string, so SADD inside the MULTI fails with WRONGTYPE.
+    await redis.set(`${prefix}user-sessions:multi-user`, 'not a set')
+    const expires = new Date(Date.now() + 60_000)
+    await expect(adapter.createSession({ sessionToken: 'multi-a', userId: 'multi-user', expires })).rejects.toThrow(/WRONGTYPE/)
+    await redis.del(`${prefix}user-sessions:multi-user`)
+    await adapter.createSession({ sessionToken: 'multi-b', userId: 'multi-owner', expires })
+    await redis.set(`${prefix}user-sessions:multi-user`, 'not a set')
+    await expect(adapter.updateSession({ sessionToken: 'multi-b', userId: 'multi-user' })).rejects.toThrow(/WRONGTYPE/)
+  })
+
   it('one magic link, six concurrent callbacks: exactly one session', async () => {
     const { cfg, mail } = config()
     await requestLink(new Browser(cfg), 'race@redis.example')
