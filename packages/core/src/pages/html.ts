@@ -24,6 +24,11 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): Html 
   return new Html(out)
 }
 
+/** The CSRF token and, when there is one, the callback URL as hidden form inputs. */
+export function hidden(csrfToken: string, callbackUrl?: string): Html {
+  return html`<input type="hidden" name="csrfToken" value="${csrfToken}">${callbackUrl ? html`<input type="hidden" name="callbackUrl" value="${callbackUrl}">` : ''}`
+}
+
 /** Only plain colours reach the stylesheet: hex, rgb()/hsl() with numbers, or a CSS colour keyword. */
 export function safeColor(value: string | undefined, fallback: string): string {
   if (!value) return fallback

@@ -1,12 +1,12 @@
 import type { Theme } from '../types.js'
-import { html, layout } from './html.js'
+import { hidden, html, layout } from './html.js'
 import { errorMessage } from './messages.js'
 
 export function signoutPage(props: { authUrl: string; csrfToken: string; callbackUrl?: string; theme: Theme }) {
   return layout({
     title: 'Sign out',
     theme: props.theme,
-    body: html`<h1>Sign out</h1><p>Are you sure you want to sign out?</p><form action="${props.authUrl}/signout" method="POST"><input type="hidden" name="csrfToken" value="${props.csrfToken}">${props.callbackUrl ? html`<input type="hidden" name="callbackUrl" value="${props.callbackUrl}">` : ''}<button type="submit">Sign out</button></form>`,
+    body: html`<h1>Sign out</h1><p>Are you sure you want to sign out?</p><form action="${props.authUrl}/signout" method="POST">${hidden(props.csrfToken, props.callbackUrl)}<button type="submit">Sign out</button></form>`,
   })
 }
 

@@ -1,6 +1,6 @@
 import type { Provider, CredentialsConfig } from '../providers/types.js'
 import type { Theme } from '../types.js'
-import { html, layout, type Html } from './html.js'
+import { hidden, html, layout, type Html } from './html.js'
 import { signinMessage } from './messages.js'
 
 export interface SigninPageProps {
@@ -10,10 +10,6 @@ export interface SigninPageProps {
   callbackUrl?: string
   error?: string
   theme: Theme
-}
-
-function hidden(csrfToken: string, callbackUrl?: string): Html {
-  return html`<input type="hidden" name="csrfToken" value="${csrfToken}">${callbackUrl ? html`<input type="hidden" name="callbackUrl" value="${callbackUrl}">` : ''}`
 }
 
 function providerForm(p: Provider, props: SigninPageProps): Html {
