@@ -1,12 +1,13 @@
 // The SvelteKit example, built with adapter-node, served by `node build/index.js` on 127.0.0.1.
-import { execFile, spawn } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { request as httpRequest, createServer as createHttpServer } from 'node:http'
-import { createServer, type AddressInfo } from 'node:net'
+import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CookieJar, authorizeAtProvider, defineIntegrationSuite } from '@latch/core/testing'
-import { startDevOidc } from '@latch/dev-oidc'
+import { appClient, startDevOidc } from '@latch/dev-oidc'
+import { freePort, spawnServer } from '@latch/dev-oidc/testing'
 // The example's demo account: the app under test is the example, built.
 import { DEMO_USERS } from '../../../examples/sveltekit/src/lib/server/auth.js'
 
@@ -25,52 +26,26 @@ function build() {
   return built
 }
 
-async function freePort(): Promise<number> {
-  const srv = createServer()
-  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve))
-  const { port } = srv.address() as AddressInfo
-  await new Promise<void>((resolve) => srv.close(() => resolve()))
-  return port
-}
-
 function start(env: (baseUrl: string) => Record<string, string>, withOidc = false) {
   return async () => {
     await build()
     const port = await freePort()
     const baseUrl = `http://127.0.0.1:${port}`
-    const client = { id: 'kit-test', secret: 'kit-test-secret' }
-    const oidc = withOidc
-      ? await startDevOidc({ clients: [{ client_id: client.id, client_secret: client.secret, redirect_uris: [`${baseUrl}/auth/callback/dev-oidc`] }] })
-      : undefined
+    const client = { clientId: 'kit-test', clientSecret: 'kit-test-secret' }
+    const oidc = withOidc ? await startDevOidc({ clients: [appClient(baseUrl, client)] }) : undefined
     const oidcEnv: Record<string, string> = oidc
-      ? { AUTH_DEV_OIDC_ISSUER: oidc.issuer, AUTH_DEV_OIDC_ID: client.id, AUTH_DEV_OIDC_SECRET: client.secret }
+      ? { AUTH_DEV_OIDC_ISSUER: oidc.issuer, AUTH_DEV_OIDC_ID: client.clientId, AUTH_DEV_OIDC_SECRET: client.clientSecret }
       : {}
     const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AUTH_') && k !== 'ORIGIN'))
-    const child = spawn(process.execPath, ['build/index.js'], {
+    const server = await spawnServer('server', process.execPath, ['build/index.js'], {
       cwd: example,
       env: { ...clean, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), AUTH_SECRET: secret, ...oidcEnv, ...env(baseUrl) },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      readyUrl: `${baseUrl}/auth/csrf`,
     })
-    let output = ''
-    child.stdout!.on('data', (d) => (output += d))
-    child.stderr!.on('data', (d) => (output += d))
-    const deadline = Date.now() + 30_000
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`)
-      try {
-        await (await fetch(`${baseUrl}/auth/csrf`)).text()
-        break
-      } catch {
-        if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`)
-        await new Promise((r) => setTimeout(r, 100))
-      }
-    }
     return {
       baseUrl,
       async close() {
-        const exited = new Promise((resolve) => child.once('exit', resolve))
-        child.kill('SIGTERM')
-        await exited
+        await server.close()
         await oidc?.close()
       },
     }

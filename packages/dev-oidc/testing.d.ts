@@ -1,0 +1,29 @@
+import type { RequestListener } from 'node:http'
+
+/** A port that was free on 127.0.0.1 a moment ago. */
+export function freePort(): Promise<number>
+
+export interface TestServer {
+  baseUrl: string
+  close(): Promise<void>
+}
+
+/**
+ * Serve an app in-process on a free 127.0.0.1 port, with a dev provider that has `client` for it (appClient).
+ * `app(baseUrl, oidc)` returns the request listener once the app's URL and the provider's issuer are known.
+ */
+export function serveWithDevOidc(
+  client: { clientId: string; clientSecret: string },
+  app: (baseUrl: string, oidc: { issuer: string; clientId: string; clientSecret: string }) => RequestListener | Promise<RequestListener>,
+): Promise<TestServer>
+
+/**
+ * Spawn a server process (output collected) and poll `readyUrl` every 100 ms until it answers. Throws with the
+ * output when the process exits first or does not answer within 30 s. `close()` sends SIGTERM and waits for the exit.
+ */
+export function spawnServer(
+  name: string,
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; readyUrl: string },
+): Promise<{ close(): Promise<void> }>

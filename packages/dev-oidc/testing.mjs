@@ -1,0 +1,67 @@
+// Node-only helpers for the tests of the framework packages: free ports, an app served in-process next to
+// the dev provider, and a server process waited for until it answers.
+import { spawn } from 'node:child_process'
+import { createServer } from 'node:http'
+import { createServer as createNetServer } from 'node:net'
+import { appClient, startDevOidc } from './index.mjs'
+
+/** A port that was free on 127.0.0.1 a moment ago. */
+export async function freePort() {
+  const srv = createNetServer()
+  await new Promise((resolve) => srv.listen(0, '127.0.0.1', resolve))
+  const { port } = srv.address()
+  await new Promise((resolve) => srv.close(() => resolve()))
+  return port
+}
+
+/**
+ * Serve an app in-process on a free 127.0.0.1 port, with a dev provider that has `client` for it (appClient).
+ * `app(baseUrl, oidc)` returns the request listener once the app's URL and the provider's issuer are known.
+ */
+export async function serveWithDevOidc(client, app) {
+  let listener
+  const server = createServer((req, res) => listener(req, res))
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const baseUrl = `http://127.0.0.1:${server.address().port}`
+  const oidc = await startDevOidc({ clients: [appClient(baseUrl, client)] })
+  listener = await app(baseUrl, { issuer: oidc.issuer, ...client })
+  return {
+    baseUrl,
+    close: async () => {
+      await new Promise((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+      await oidc.close()
+    },
+  }
+}
+
+/**
+ * Spawn a server process (output collected) and poll `readyUrl` every 100 ms until it answers. Throws with the
+ * output when the process exits first or does not answer within 30 s. `close()` sends SIGTERM and waits for the exit.
+ */
+export async function spawnServer(name, command, args, { cwd, env, readyUrl }) {
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  child.stdout.on('data', (d) => (output += d))
+  child.stderr.on('data', (d) => (output += d))
+  const deadline = Date.now() + 30_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output}`)
+    try {
+      await (await fetch(readyUrl)).text()
+      break
+    } catch {
+      if (Date.now() > deadline) throw new Error(`${name} did not answer on ${readyUrl}:\n${output}`)
+      await new Promise((r) => setTimeout(r, 100))
+    }
+  }
+  return {
+    async close() {
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGTERM')
+      await exited
+    },
+  }
+}
