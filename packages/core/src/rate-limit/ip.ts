@@ -82,16 +82,20 @@ function strip(raw: string): string {
   return s
 }
 
+/** An address as 4 IPv4 octets or 8 IPv6 groups, or null when `raw` is not an IP (or longer than 64 characters). */
+function parseIp(raw: string | null | undefined): number[] | null {
+  if (typeof raw !== 'string' || !raw || raw.length > 64) return null
+  const s = strip(raw)
+  return parseIPv4(s) ?? parseIPv6(s)
+}
+
 /**
  * The canonical rate-limit key of an address: `v4=1.2.3.4` or `v6=2001:db8:1:2::/64`; null when `raw` is not an IP.
  */
 export function ipKey(raw: string | null | undefined): string | null {
-  if (typeof raw !== 'string' || !raw || raw.length > 64) return null
-  const s = strip(raw)
-  const v4 = parseIPv4(s)
-  if (v4) return `v4=${v4.join('.')}`
-  const g = parseIPv6(s)
+  const g = parseIp(raw)
   if (!g) return null
+  if (g.length === 4) return `v4=${g.join('.')}`
   // ::ffff:a.b.c.d (mapped) and ::a.b.c.d (deprecated compatible, not :: or ::1) are IPv4 clients.
   const zeros5 = g.slice(0, 5).every((x) => x === 0)
   if (zeros5 && (g[5] === 0xffff || (g[5] === 0 && (g[6] !== 0 || g[7]! > 1)))) {
@@ -102,10 +106,7 @@ export function ipKey(raw: string | null | undefined): string | null {
 
 /** The canonical text of an address (full IPv6, not grouped), or null. Exposed for tests and logs. */
 export function canonicalIp(raw: string | null | undefined): string | null {
-  if (typeof raw !== 'string' || !raw || raw.length > 64) return null
-  const s = strip(raw)
-  const v4 = parseIPv4(s)
-  if (v4) return v4.join('.')
-  const g = parseIPv6(s)
-  return g ? formatIPv6(g) : null
+  const g = parseIp(raw)
+  if (!g) return null
+  return g.length === 4 ? g.join('.') : formatIPv6(g)
 }
