@@ -8,7 +8,7 @@ import { checksOf, clearChecks, unsealCheck } from './checks.js'
 import { clientAuthFor, clientFor, dpopFor, withDpopRetry } from './client.js'
 import { authorizationServer, endpointParams, hasKnownIssuer } from './discovery.js'
 import { entraAuthorizationIssuer, entraMultiTenant } from './entra.js'
-import { fetchUserinfo, mapUser } from './profile.js'
+import { fetchUserinfo, isCustomUserinfo, mapUser } from './profile.js'
 import { redirectUriOf } from './signin.js'
 import { prepareTokenResponse, verifyIdToken } from './token-response.js'
 import { describe, fetchFor, safeCause, transport } from './transport.js'
@@ -136,8 +136,7 @@ export async function oauthCallback(ctx: RequestContext, provider: OAuthConfig):
     // 3. The profile: id_token claims for OIDC (plus userinfo when asked), the userinfo API otherwise.
     step.name = 'userinfo'
     let profile: Profile
-    const customRequest =
-      typeof provider.userinfo === 'object' && provider.userinfo !== null && 'request' in provider.userinfo && !!provider.userinfo.request
+    const customRequest = isCustomUserinfo(provider.userinfo)
     // OIDC: the id_token claims suffice unless `idToken: false`, a custom request, or a bare id_token (sub only).
     const bareIdToken = !!claims && claims.email === undefined && claims.name === undefined && !!as.userinfo_endpoint
     const useUserinfo = !isOidc || provider.idToken === false || customRequest || (provider.idToken !== true && bareIdToken)

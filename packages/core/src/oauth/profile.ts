@@ -1,5 +1,5 @@
 import * as oauth from 'oauth4webapi'
-import type { OAuthConfig, TokenSet } from '../providers/types.js'
+import type { OAuthConfig, TokenSet, UserinfoConfig } from '../providers/types.js'
 import type { Account, Profile, User } from '../types.js'
 import { OAuthCallbackError } from '../errors.js'
 import { endpointParams } from './discovery.js'
@@ -16,11 +16,19 @@ export interface UserinfoInput {
   expectedSubject?: string
 }
 
+/** A userinfo config whose `request()` is set. */
+type CustomUserinfo = Exclude<UserinfoConfig, string> & { request: NonNullable<Extract<UserinfoConfig, { request?: unknown }>['request']> }
+
+/** Whether a userinfo config is a custom `request()`: then it, not the userinfo endpoint, supplies the profile. */
+export function isCustomUserinfo(config: UserinfoConfig | undefined): config is CustomUserinfo {
+  return !!config && typeof config === 'object' && 'request' in config && typeof config.request === 'function'
+}
+
 /** Fetch the raw profile from the userinfo endpoint (or the provider's custom `request()`). */
 export async function fetchUserinfo(input: UserinfoInput): Promise<Record<string, unknown>> {
   const { as, client, provider, tokens, dpop } = input
   const config = provider.userinfo
-  if (config && typeof config === 'object' && 'request' in config && typeof config.request === 'function') {
+  if (isCustomUserinfo(config)) {
     const profile = await config.request({ tokens, provider, fetch: input.fetch })
     if (!profile || typeof profile !== 'object') throw new OAuthCallbackError(`Provider "${provider.id}" userinfo request returned no profile`)
     return profile
