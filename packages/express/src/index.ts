@@ -30,8 +30,17 @@ const variants = new WeakMap<AuthConfig, Map<string, AuthConfig>>()
 const mounts = new WeakMap<object, WeakMap<AuthConfig, string>>()
 
 /**
- * The config for the core. ExpressAuth passes its mount path (req.baseUrl) and it is remembered; the session
- * helpers use the remembered one, so they share ExpressAuth's config and send browsers under its mount path.
+ * The mount path as the core sees it. Express matches mount paths case-insensitively unless the app sets
+ * `case sensitive routing`, so `/auth` and `/AUTH` both reach ExpressAuth; they are one mount, given one
+ * spelling, so that they share one config (and with it the core's default rate-limit store and caches).
+ */
+function mountOf(req: ExpressRequest): string {
+  return req.app?.get('case sensitive routing') ? req.baseUrl : req.baseUrl.toLowerCase()
+}
+
+/**
+ * The config for the core. ExpressAuth passes its mount path and it is remembered; the session helpers use
+ * the remembered one, so they share ExpressAuth's config and send browsers under its mount path.
  */
 function configFor(config: AuthConfig, req: ExpressRequest, mountPath?: string): AuthConfig {
   if (req.app) {
@@ -43,24 +52,31 @@ function configFor(config: AuthConfig, req: ExpressRequest, mountPath?: string):
   let map = variants.get(config)
   if (!map) variants.set(config, (map = new Map()))
   const trustsProxy = Boolean(req.app?.get('trust proxy'))
-  const key = `${trustsProxy}|${mountPath ?? ''}`
+  // The mount path only matters when it becomes the base path.
+  const base = mountPath && config.basePath === undefined ? mountPath : ''
+  const key = `${trustsProxy}|${base}`
   let out = map.get(key)
   if (!out) {
     out = applyEnv(config, process.env)
     // `trust proxy` means a proxy we trust set the host: then req.host is as good as AUTH_URL.
     if (trustsProxy && out.trustHost === undefined) out = { ...out, trustHost: true }
-    if (mountPath && config.basePath === undefined && !out.url) out = { ...out, basePath: mountPath }
+    if (base && !out.url) out = { ...out, basePath: base }
     map.set(key, out)
   }
   return out
 }
 
-/** The public URL of the request as Express sees it (honours `trust proxy`). */
-function requestUrl(req: ExpressRequest): URL {
+/**
+ * The public URL of the request as Express sees it (honours `trust proxy`), with the mount path spelled as
+ * `mountPath` when given (see mountOf).
+ */
+function requestUrl(req: ExpressRequest, mountPath?: string): URL {
   const host = req.host
   if (!host || !HOST_RE.test(host)) throw new BadRequest('Missing or malformed Host header')
+  const path =
+    mountPath !== undefined && req.originalUrl.startsWith(req.baseUrl) ? mountPath + req.originalUrl.slice(req.baseUrl.length) : req.originalUrl
   try {
-    return new URL(`${req.protocol}://${host}${req.originalUrl}`)
+    return new URL(`${req.protocol}://${host}${path}`)
   } catch {
     throw new BadRequest('Malformed request URL')
   }
@@ -77,8 +93,8 @@ function requestHeaders(req: ExpressRequest): Headers {
 }
 
 /** A Web Request for the core: streamed body, or the body a body parser already read, re-encoded once. */
-function toWebRequest(req: ExpressRequest, withBody = true): Request {
-  const url = requestUrl(req)
+function toWebRequest(req: ExpressRequest, withBody = true, mountPath?: string): Request {
+  const url = requestUrl(req, mountPath)
   const headers = requestHeaders(req)
   const method = req.method.toUpperCase()
   if (!withBody || method === 'GET' || method === 'HEAD') return new Request(url, { method: withBody ? method : 'GET', headers })
@@ -108,8 +124,9 @@ export function ExpressAuth(config: AuthConfig): RequestHandler {
   return async (req, res, next) => {
     try {
       // req.ip honours `trust proxy`; the core's rate limiter keys on it.
-      const request = setClientAddress(toWebRequest(req), req.ip ?? req.socket?.remoteAddress)
-      const response = await Auth(request, configFor(config, req, req.baseUrl))
+      const mountPath = mountOf(req)
+      const request = setClientAddress(toWebRequest(req, true, mountPath), req.ip ?? req.socket?.remoteAddress)
+      const response = await Auth(request, configFor(config, req, mountPath))
       await sendWebResponse(res, response)
     } catch (error) {
       fail(res, next, error)

@@ -153,6 +153,30 @@ describe('@latch/express client address', () => {
   })
 })
 
+describe('@latch/express mount path spellings', () => {
+  it('/auth and /AUTH are one mount (Express routes them alike): one rate limit, one spelling in the URLs', async () => {
+    const limited: AuthConfig = { ...config, rateLimit: { identifier: false, ip: { max: 2, windowSeconds: 60 } } }
+    const app = express()
+    app.use('/auth', ExpressAuth(limited))
+    const base = await listen(app)
+    const statuses: number[] = []
+    for (const prefix of ['/auth', '/auth', '/AUTH', '/Auth']) {
+      const jar = new CookieJar()
+      const { csrfToken } = (await (await call(base, `${prefix}/csrf`, jar)).json()) as { csrfToken: string }
+      const res = await call(base, `${prefix}/callback/credentials`, jar, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ csrfToken, username: 'nobody', password: 'x' }).toString(),
+      })
+      statuses.push(res.status)
+      await res.arrayBuffer()
+    }
+    expect(statuses).toEqual([302, 302, 429, 429])
+    const providers = (await (await call(base, '/AUTH/providers', new CookieJar())).json()) as Record<string, { signinUrl: string }>
+    expect(new URL(providers.credentials!.signinUrl).pathname).toBe('/auth/signin/credentials')
+  })
+})
+
 describe('@latch/express sliding session', () => {
   for (const [updateAge, expectCookie] of [[0, true], [undefined, false]] as const) {
     it(`requireAuth ${expectCookie ? 're-issues an aging session cookie' : 'sets no cookie for a fresh session'}`, async () => {
