@@ -3,7 +3,7 @@ import type { AuthConfig } from '../src/index.js'
 import type { Adapter, VerificationToken } from '../src/adapters/types.js'
 import { MemoryAdapter } from '../src/adapters/memory.js'
 import { magicLinkEmail } from '../src/providers/email.js'
-import { Browser, SECRET } from './support/client.js'
+import { appSecret, Browser } from './support/client.js'
 import { capturingEmail, openLink, requestLink } from './support/mail.js'
 import { quietLogger } from './support/fake-oauth.js'
 
@@ -20,7 +20,7 @@ function setup(extra: Partial<AuthConfig> = {}, providerOptions = {}) {
   const mail = capturingEmail(providerOptions)
   const events: string[] = []
   const config: AuthConfig = {
-    secret: SECRET,
+    secret: appSecret(),
     url: 'http://app.test',
     logger: quietLogger,
     adapter: spied,

@@ -4,14 +4,14 @@ import type { RateLimitConfig } from '../src/rate-limit/types.js'
 import Credentials from '../src/providers/credentials.js'
 import { MemoryAdapter } from '../src/adapters/memory.js'
 import { MemoryRateLimitStore } from '../src/rate-limit/memory.js'
-import { Browser, SECRET } from './support/client.js'
+import { appSecret, Browser } from './support/client.js'
 import { quietLogger } from './support/fake-oauth.js'
 import { capturingEmail, requestLink } from './support/mail.js'
 
 function config(rateLimit: RateLimitConfig | false, extra: Partial<AuthConfig> = {}) {
   const mail = capturingEmail()
   const cfg: AuthConfig = {
-    secret: SECRET,
+    secret: appSecret(),
     url: 'http://app.test',
     trustHost: true,
     logger: quietLogger,
@@ -48,6 +48,22 @@ describe('rate limiting credentials sign-in', () => {
     expect(b.jar.has('authjs.session-token')).toBe(false)
     // Another identifier is not affected.
     expect((await attempt(b, 'bob', 'pw')).headers.get('location')).toBe('http://app.test/')
+  })
+
+  it('counts per app, not per config object: a config rebuilt for every request (lazy initialisation) is still limited', async () => {
+    const secret = appSecret()
+    const jar = new Map<string, string>()
+    const statuses: number[] = []
+    for (let i = 0; i < 3; i++) {
+      // NextAuth((req) => ({ ... })) style: a new config object each time, the same app.
+      const b = new Browser(config({ identifier: { max: 2, windowSeconds: 60 }, ip: false }, { secret }).cfg)
+      b.jar = jar
+      statuses.push((await attempt(b, 'ada', 'wrong')).status)
+    }
+    expect(statuses).toEqual([302, 302, 429])
+    // Another app (another secret) in the same process keeps its own counters.
+    const other = new Browser(config({ identifier: { max: 2, windowSeconds: 60 }, ip: false }).cfg)
+    expect((await attempt(other, 'ada', 'wrong')).status).toBe(302)
   })
 
   it('a browser gets an HTML 429 page', async () => {

@@ -133,7 +133,8 @@ describe('@latch/express', () => {
 
 describe('@latch/express client address', () => {
   it('keys the core rate limiter on the socket address, not on a client-sent X-Forwarded-For', async () => {
-    const limited: AuthConfig = { ...config, rateLimit: { identifier: false, ip: { max: 2, windowSeconds: 60 } } }
+    // Its own secret: the default rate-limit counters are per app (secret + base path).
+    const limited: AuthConfig = { ...config, secret: `${config.secret}-xff`, rateLimit: { identifier: false, ip: { max: 2, windowSeconds: 60 } } }
     const app = express()
     app.use('/auth', ExpressAuth(limited))
     const base = await listen(app)
@@ -155,7 +156,7 @@ describe('@latch/express client address', () => {
 
 describe('@latch/express mount path spellings', () => {
   it('/auth and /AUTH are one mount (Express routes them alike): one rate limit, one spelling in the URLs', async () => {
-    const limited: AuthConfig = { ...config, rateLimit: { identifier: false, ip: { max: 2, windowSeconds: 60 } } }
+    const limited: AuthConfig = { ...config, secret: `${config.secret}-case`, rateLimit: { identifier: false, ip: { max: 2, windowSeconds: 60 } } }
     const app = express()
     app.use('/auth', ExpressAuth(limited))
     const base = await listen(app)

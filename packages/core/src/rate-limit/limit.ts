@@ -1,4 +1,4 @@
-import type { RequestContext, ResponseInternal } from '../context.js'
+import type { RequestContext, ResolvedConfig, ResponseInternal } from '../context.js'
 import { clientAddressOf } from '../http/client-address.js'
 import type { AuthConfig } from '../types.js'
 import type { RateLimitConfig, RateLimitRule, RateLimitStore } from './types.js'
@@ -11,7 +11,12 @@ import { ipKey } from './ip.js'
 export const DEFAULT_IDENTIFIER_RULE: RateLimitRule = { max: 10, windowSeconds: 15 * 60 }
 export const DEFAULT_IP_RULE: RateLimitRule = { max: 50, windowSeconds: 15 * 60 }
 
-const defaultStores = new WeakMap<AuthConfig, RateLimitStore>()
+/**
+ * The in-memory stores used when none is configured, one per app. An app is its secrets and base path, not a
+ * config object: a config built per request (Auth.js's lazy initialisation, `NextAuth((req) => ({ ... }))`)
+ * or copied per mount must not start a fresh window each time.
+ */
+const defaultStores = new Map<string, RateLimitStore>()
 
 function settings(config: AuthConfig): RateLimitConfig | null {
   const rl = config.rateLimit
@@ -19,10 +24,11 @@ function settings(config: AuthConfig): RateLimitConfig | null {
   return rl ?? {}
 }
 
-function storeFor(config: AuthConfig, rl: RateLimitConfig): RateLimitStore {
+function storeFor(options: ResolvedConfig, rl: RateLimitConfig): RateLimitStore {
   if (rl.store) return rl.store
-  let s = defaultStores.get(config)
-  if (!s) defaultStores.set(config, (s = new MemoryRateLimitStore()))
+  const app = `${options.basePath}\0${options.secret.join('\0')}`
+  let s = defaultStores.get(app)
+  if (!s) defaultStores.set(app, (s = new MemoryRateLimitStore()))
   return s
 }
 
@@ -61,7 +67,7 @@ export async function rateLimit(ctx: RequestContext, kind: 'credentials' | 'emai
   const rl = settings(ctx.options.config)
   const noop = { succeeded: async () => {} }
   if (!rl) return noop
-  const store = storeFor(ctx.options.config, rl)
+  const store = storeFor(ctx.options, rl)
   const prefix = `${rl.prefix ?? 'latch:rl:'}${kind}:${ctx.providerId ?? ''}:`
   const checks: { key: string; rule: RateLimitRule }[] = []
   const idRule = rl.identifier === false ? null : (rl.identifier ?? DEFAULT_IDENTIFIER_RULE)

@@ -28,7 +28,7 @@ export interface RateLimitRule {
 export interface RateLimitConfig {
   /** Default true. `rateLimit: false` turns limiting off. */
   enabled?: boolean
-  /** Default: an in-memory store per config object (single process). Use RedisRateLimitStore across instances. */
+  /** Default: an in-memory store per app (its secret and base path; single process). Use RedisRateLimitStore across instances. */
   store?: RateLimitStore
   /** Attempts per identifier (username / email address). Default 10 per 15 minutes. */
   identifier?: RateLimitRule | false

@@ -65,3 +65,10 @@ export class Browser {
 }
 
 export const SECRET = 'test-secret-please-change-0123456789abcdef'
+
+let apps = 0
+/**
+ * A secret no other test app shares. The default in-memory rate limiter counts per app (secret + base path),
+ * so tests that sign in the same identifier many times, each with its own config, use one of these.
+ */
+export const appSecret = () => `${SECRET}:${++apps}`
