@@ -2,7 +2,7 @@ import type { JWT } from './tokens/jwt-types.js'
 import { decode, decodeLegacy, encode } from './tokens/jwt.js'
 import { parseCookies } from './http/cookies.js'
 import { readChunked } from './http/chunks.js'
-import { defaultCookies } from './http/cookie-names.js'
+import { sessionTokenName } from './http/cookie-names.js'
 import { LEGACY_NAMES } from './session/jwt-session.js'
 
 export { encode, decode, decodeLegacy }
@@ -44,7 +44,7 @@ export async function getToken(params: GetTokenParams<boolean>): Promise<JWT | s
     const url = (req as Request).url
     secure = typeof url === 'string' && url.startsWith('https://')
   }
-  const cookieName = params.cookieName ?? defaultCookies(secure).sessionToken.name
+  const cookieName = params.cookieName ?? sessionTokenName(secure)
   const jar = parseCookies(header(req, 'cookie'))
   let token = readChunked(jar, cookieName)
   let legacyToken: string | undefined

@@ -19,6 +19,11 @@ export type CookiesOptions = Record<CookieKind, CookieOption>
 /** Seconds the OAuth check cookies (state, PKCE, nonce) live. */
 export const CHECK_MAX_AGE = 15 * 60
 
+/** The Auth.js v5 session cookie's name (on its own so `getToken` bundles no more than it needs). */
+export function sessionTokenName(secure: boolean): string {
+  return `${secure ? '__Secure-' : ''}authjs.session-token`
+}
+
 /**
  * Auth.js v5 cookie names, so cookies set by Auth.js are read after a switch.
  * `__Secure-` on https; the CSRF cookie gets the stricter `__Host-` prefix.
@@ -27,7 +32,7 @@ export function defaultCookies(secure: boolean): CookiesOptions {
   const prefix = secure ? '__Secure-' : ''
   const base = { httpOnly: true, sameSite: 'lax' as const, path: '/', secure }
   return {
-    sessionToken: { name: `${prefix}authjs.session-token`, options: base },
+    sessionToken: { name: sessionTokenName(secure), options: base },
     callbackUrl: { name: `${prefix}authjs.callback-url`, options: base },
     csrfToken: { name: `${secure ? '__Host-' : ''}authjs.csrf-token`, options: base },
     pkceCodeVerifier: { name: `${prefix}authjs.pkce.code_verifier`, options: { ...base, maxAge: CHECK_MAX_AGE } },
