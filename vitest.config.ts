@@ -28,6 +28,17 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        // Auth.js drop-in checks on packed tarballs installed into a temp app (needs `pnpm run build`).
+        test: {
+          name: 'dropin',
+          root: './test/dropin',
+          include: ['**/*.test.ts'],
+          exclude: ['fixtures/**', '**/node_modules/**'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
       ...packageProjects,
     ],
   },

@@ -17,7 +17,9 @@ import { Auth, applyEnv, authBasePath, checkSession, setClientAddress, type Auth
 import { applySetCookies } from './cookies.js'
 import type { KitHandle, KitRequestEvent, KitResolve } from './kit-types.js'
 
-export type { AuthConfig, Session } from '@latch/core'
+export type { AuthConfig, Session, DefaultSession, User, DefaultUser, Account, Profile, JWT, DefaultJWT } from '@latch/core'
+/** Auth.js's name for the config of `SvelteKitAuth`. */
+export type SvelteKitAuthConfig = AuthConfig
 export type * from './kit-types.js'
 
 export interface LatchLocals {
