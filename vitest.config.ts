@@ -7,6 +7,7 @@ const packageProjects = [
   'packages/express',
   'packages/sveltekit',
   'packages/hono',
+  'packages/codemod',
   'packages/adapters/postgres',
   'packages/adapters/redis',
   'packages/dev-oidc',

@@ -14,7 +14,7 @@ const run = promisify(execFile)
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 
 /** Workspace packages a migrating app may install, by directory. */
-export const PACKAGES = ['core', 'next', 'express', 'sveltekit', 'hono'] as const
+export const PACKAGES = ['core', 'next', 'express', 'sveltekit', 'hono', 'codemod'] as const
 
 /** Third-party packages the fixture apps import (versions the workspace already uses, so the store has them). */
 export const APP_DEPENDENCIES: Record<string, string> = {
