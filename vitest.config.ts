@@ -36,6 +36,7 @@ export default defineConfig({
           root: './test/dropin',
           include: ['**/*.test.ts'],
           exclude: ['fixtures/**', '**/node_modules/**'],
+          globalSetup: ['./global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { join } from 'node:path'
 import { installApp, type InstalledApp } from './pack.js'
 
@@ -7,8 +7,8 @@ import { installApp, type InstalledApp } from './pack.js'
 let app: InstalledApp
 
 beforeAll(async () => {
-  app = await installApp(join(import.meta.dirname, 'fixtures/authjs-types'))
-}, 120_000)
+  app = installApp(inject('latchAppsDir'), join(import.meta.dirname, 'fixtures/authjs-types'))
+})
 
 afterAll(() => app?.remove())
 

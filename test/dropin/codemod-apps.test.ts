@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { execFile } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -12,7 +12,7 @@ const fixture = join(import.meta.dirname, 'fixtures/authjs-app')
 let app: InstalledApp
 
 async function codemod(...args: string[]): Promise<{ stdout: string; code: number }> {
-  const bin = join(app.dir, 'node_modules/@latch/codemod/dist/cli.js')
+  const bin = join(inject('latchAppsDir'), 'node_modules/@latch/codemod/dist/cli.js')
   try {
     const { stdout } = await run(process.execPath, [bin, app.dir, ...args])
     return { stdout, code: 0 }
@@ -25,8 +25,8 @@ async function codemod(...args: string[]): Promise<{ stdout: string; code: numbe
 const read = (root: string, path: string) => readFileSync(join(root, path), 'utf8')
 
 beforeAll(async () => {
-  app = await installApp(fixture)
-}, 180_000)
+  app = installApp(inject('latchAppsDir'), fixture)
+})
 
 afterAll(() => app?.remove())
 

@@ -56,13 +56,12 @@ export async function packAll(into: string): Promise<Record<string, string>> {
 }
 
 /**
- * Copy `fixture` into a temp dir, install the packed packages and APP_DEPENDENCIES into it (pnpm, store first),
- * and return it. The caller removes it.
+ * Pack the packages and install them with APP_DEPENDENCIES into one temp dir (pnpm, store first). Run once per
+ * test run (vitest globalSetup); fixture apps are copied into sub-directories of it, so they resolve its node_modules.
  */
-export async function installApp(fixture: string): Promise<InstalledApp> {
-  const dir = mkdtempSync(join(tmpdir(), 'latch-app-'))
+export async function installBase(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'latch-apps-'))
   const packs = join(dir, '.packs')
-  cpSync(fixture, dir, { recursive: true })
   mkdirSync(packs)
   const tarballs = await packAll(packs)
   const dependencies: Record<string, string> = { ...APP_DEPENDENCIES, typescript: '5.9.3' }
@@ -71,13 +70,20 @@ export async function installApp(fixture: string): Promise<InstalledApp> {
   const overrides = Object.fromEntries(Object.entries(tarballs).map(([name, file]) => [name, `file:${file}`]))
   writeFileSync(
     join(dir, 'package.json'),
-    JSON.stringify({ name: 'latch-fixture-app', private: true, type: 'module', dependencies, pnpm: { overrides } }, null, 2),
+    JSON.stringify({ name: 'latch-fixture-apps', private: true, type: 'module', dependencies, pnpm: { overrides } }, null, 2),
   )
   await pnpm(['install', '--prefer-offline', '--ignore-scripts', '--config.confirmModulesPurge=false', '--config.auto-install-peers=false', '--config.strict-peer-dependencies=false'], dir)
+  return dir
+}
+
+/** Copy `fixture` into a new sub-directory of the installed base dir. The caller removes it. */
+export function installApp(base: string, fixture: string): InstalledApp {
+  const dir = mkdtempSync(join(base, 'app-'))
+  cpSync(fixture, dir, { recursive: true })
   return {
     dir,
     async typecheck(project = '.') {
-      const tsc = join(dir, 'node_modules', 'typescript', 'bin', 'tsc')
+      const tsc = join(base, 'node_modules', 'typescript', 'bin', 'tsc')
       try {
         await run(process.execPath, [tsc, '-p', join(dir, project), '--noEmit', '--pretty', 'false'], { cwd: dir, maxBuffer: 64 << 20 })
         return []
