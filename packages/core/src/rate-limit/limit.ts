@@ -1,5 +1,6 @@
 import type { RequestContext, ResolvedConfig, ResponseInternal } from '../context.js'
 import { clientAddressOf } from '../http/client-address.js'
+import { lastForwarded } from '../http/forwarded.js'
 import type { AuthConfig } from '../types.js'
 import type { RateLimitConfig, RateLimitRule, RateLimitStore } from './types.js'
 import { AdapterError } from '../errors.js'
@@ -41,10 +42,7 @@ async function clientIp(ctx: RequestContext, rl: RateLimitConfig): Promise<strin
   const recorded = clientAddressOf(ctx.request)
   if (recorded) return recorded
   if (!ctx.options.trustHost) return undefined
-  const xff = ctx.request.headers.get('x-forwarded-for')
-  if (!xff) return undefined
-  const parts = xff.split(',')
-  return parts[parts.length - 1]!.trim()
+  return lastForwarded(ctx.request.headers.get('x-forwarded-for'))
 }
 
 /** NFKC + lower-case + trim, so `Ada`, `ada ` and `ａｄａ` share one counter. */

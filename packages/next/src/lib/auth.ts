@@ -1,4 +1,4 @@
-import type { Awaitable, Session } from '@latch/core'
+import { forwardedHost, forwardedProto, type Awaitable, type Session } from '@latch/core'
 import { requestHeaders } from './next-request.js'
 import type { NextRequest } from 'next/server'
 import type { ConfigResolver, Prepared } from './config.js'
@@ -58,11 +58,10 @@ function publicOrigin(p: Prepared, request: NextRequest): string {
   if (p.origin) return p.origin
   const url = new URL(request.url)
   if (p.config.trustHost) {
-    const host = (request.headers.get('x-forwarded-host') ?? request.headers.get('host'))?.split(',')[0]?.trim()
-    const proto = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim()
-    if (host && /^[A-Za-z0-9.:[\]-]+$/.test(host)) {
-      return `${proto === 'https' || proto === 'http' ? proto : url.protocol.slice(0, -1)}://${host}`
-    }
+    // The core's one rule for proxy lists: the last entry, the one the nearest proxy appended.
+    const host = forwardedHost(request.headers.get('x-forwarded-host')) ?? forwardedHost(request.headers.get('host'))
+    const proto = forwardedProto(request.headers.get('x-forwarded-proto'))
+    if (host) return `${proto ?? url.protocol.slice(0, -1)}://${host}`
   }
   return url.origin
 }
