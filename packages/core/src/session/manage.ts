@@ -5,7 +5,8 @@ import { parseCookies } from '../http/cookies.js'
 import { publicOrigin } from '../http/origin.js'
 import { toHex } from '../tokens/compare.js'
 import { MissingAdapter } from '../errors.js'
-import { adapterCall, MAX_SESSION_TOKEN_LENGTH } from './database-session.js'
+import { adapterCall } from './database-session.js'
+import { isSessionTokenShape } from './token-shape.js'
 
 /**
  * Session management Auth.js lacks. Database strategy: list a user's sessions, revoke one, some or all.
@@ -45,7 +46,8 @@ export function sessionTokenOf(config: AuthConfig, request: Request): string | u
   const secure = publicOrigin(request, resolved).protocol === 'https:'
   const jar = parseCookies(request.headers.get('cookie'))
   const token = jar.get(resolved.cookiesFor(secure).sessionToken.name)
-  return token && token.length <= MAX_SESSION_TOKEN_LENGTH ? token : undefined
+  // Only a token of the shape this app mints; anything else is no session (and never reaches the adapter).
+  return isSessionTokenShape(token, Boolean(config.session?.generateSessionToken)) ? token : undefined
 }
 
 async function userSessions(config: AuthConfig, userId: string): Promise<AdapterSession[]> {
