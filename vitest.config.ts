@@ -28,6 +28,10 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        // pnpm pack tarballs of every publishable package: publint --strict, Are The Types Wrong, metadata.
+        test: { name: 'packaging', root: './tests/packaging', include: ['*.test.ts'], testTimeout: 60_000, hookTimeout: 180_000 },
+      },
       ...packageProjects,
     ],
   },
