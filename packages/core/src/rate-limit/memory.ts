@@ -6,7 +6,7 @@ export interface MemoryRateLimitStoreOptions {
   /**
    * Most keys kept (default 50 000). When full, a new key makes room by evicting, in this order: keys whose
    * window has passed, keys hit once, then the lowest counts. A key over its limit is evicted only when every
-   * key is over its limit (then the one whose window ends first goes). See docs/rate-limit.md for the memory bound.
+   * key is over its limit (then the one whose window ends first goes). See docs/guides/rate-limit.md for the memory bound.
    */
   maxKeys?: number
 }

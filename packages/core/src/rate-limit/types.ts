@@ -49,7 +49,7 @@ export interface RateLimitConfig {
    * signs in). Either the name of a field (e.g. `'email'`), or a function of the posted fields and the provider id.
    * Default: the provider's first declared field named `email`, `username`, `identifier` or `login`, else its first
    * declared field that is not a password. A provider that declares no fields counts every one of those four names
-   * the client sends. A field the app did not choose never picks the counter. See docs/rate-limit.md.
+   * the client sends. A field the app did not choose never picks the counter. See docs/guides/rate-limit.md.
    */
   credentialsIdentifier?: string | ((credentials: Record<string, string>, providerId: string) => string | null | undefined)
   /** Key prefix. Default `latch:rl:`. */

@@ -8,7 +8,7 @@ import { quietLogger } from '../support/fake-oauth.js'
 /**
  * Issue 12: the credentials rate limit is keyed on the account field the app declared, never on a field the
  * client adds; a success resets only the counter of the account that signed in; non-string fields are a 400
- * before authorize() runs. See SECURITY.md and docs/rate-limit.md.
+ * before authorize() runs. See SECURITY.md and docs/guides/rate-limit.md.
  */
 const ACCOUNTS: Record<string, string> = { 'victim@example.com': 'victim-pw', 'attacker@example.com': 'attacker-pw' }
 
