@@ -16,6 +16,7 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { Auth, setClientAddress, applyEnv, authBasePath, checkSession, forwardedHost, forwardedProto, type AuthConfig, type Session } from '@latch/core'
 import { requestBody } from './body.js'
+import { markResponse } from './harden.js'
 
 export type { AuthConfig, Session } from '@latch/core'
 
@@ -131,6 +132,7 @@ async function sendWebResponse(res: ExpressResponse, response: Response): Promis
 
 function fail(res: ExpressResponse, next: NextFunction, error: unknown) {
   if (error instanceof BadRequest && !res.headersSent) {
+    markResponse(res, { produced: true })
     res.status(400).json({ error: 'InvalidRequest', message: error.message })
     return
   }
@@ -158,13 +160,23 @@ export function ExpressAuth(config: AuthConfig): RequestHandler {
  */
 export async function getSession(req: ExpressRequest, config: AuthConfig, res?: ExpressResponse): Promise<Session | null> {
   const { session, setCookies } = await checkSession(toWebRequest(req, false), configFor(config, req))
-  if (res && !res.headersSent) for (const cookie of setCookies) res.append('Set-Cookie', cookie)
+  if (res && !res.headersSent) {
+    for (const cookie of setCookies) res.append('Set-Cookie', cookie)
+    // A response rendered with the session, or carrying its cookie, is personal (src/harden.ts).
+    markResponse(res, { cookies: setCookies.length > 0, session: session !== null })
+  }
   return session
 }
 
 export interface RequireAuthOptions {
   /** Where signed-out browsers go. Default `<basePath>/signin`. */
   signInPath?: string
+  /**
+   * The routes behind this middleware serve the same content to every signed-in user and may be stored by a
+   * shared cache: Latch then adds no `Cache-Control: private, no-store` / `Vary: Cookie` for the session alone.
+   * A response that carries a re-issued or cleared session cookie is still `no-store`. Default false.
+   */
+  allowSharedCache?: boolean
 }
 
 declare global {
@@ -189,9 +201,11 @@ export function requireAuth(config: AuthConfig, options: RequireAuthOptions = {}
       return fail(res, next, error)
     }
     if (session) {
+      if (options.allowSharedCache) markResponse(res, { allowSharedCache: true })
       res.locals.session = session
       return next()
     }
+    markResponse(res, { produced: true })
     if (req.method === 'GET' && req.accepts(['json', 'html']) === 'html') {
       const to = options.signInPath ?? `${authBasePath(configFor(config, req))}/signin`
       return res.redirect(302, `${to}?callbackUrl=${encodeURIComponent(req.originalUrl)}`)
