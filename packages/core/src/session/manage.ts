@@ -7,6 +7,7 @@ import { toHex } from '../tokens/compare.js'
 import { MissingAdapter } from '../errors.js'
 import { adapterCall } from './database-session.js'
 import { isSessionTokenShape } from './token-shape.js'
+import { rememberVersion } from './version-cache.js'
 
 /**
  * Session management Auth.js lacks. Database strategy: list a user's sessions, revoke one, some or all.
@@ -104,6 +105,8 @@ export async function revokeSessions(config: AuthConfig, userId: string, options
 export async function signOutEverywhere(config: AuthConfig, userId: string): Promise<number> {
   const adapter = adapterOf(config, 'bumpSessionVersion')
   const version = await adapterCall('bumpSessionVersion', () => adapter.bumpSessionVersion!(userId))
+  // This instance's session checks see the new version at once; other instances within versionCacheMaxAge.
+  rememberVersion(adapter, userId, Number(version), resolveConfig(config).now())
   if (adapter.deleteSessionsByUser) await adapterCall('deleteSessionsByUser', () => adapter.deleteSessionsByUser!(userId))
   else if (adapter.listSessions && adapter.deleteSession) {
     for (const s of await adapterCall('listSessions', () => adapter.listSessions!(userId))) await adapterCall('deleteSession', () => adapter.deleteSession!(s.sessionToken))
