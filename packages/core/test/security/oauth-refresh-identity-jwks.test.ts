@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { AuthConfig } from '../../src/index.js'
 import OIDC from '../../src/providers/oidc.js'
-import { clearDiscoveryCache, JWKS_REFETCH_LIMIT } from '../../src/oauth/discovery.js'
+import { clearDiscoveryCache, JWKS_REFETCH_LIMIT as LIMIT } from '../../src/oauth/discovery.js'
 import { clearRefreshFlights } from '../../src/oauth/refresh.js'
 import { Browser, appSecret } from '../support/client.js'
 import { CLIENT_ID, CLIENT_SECRET, startRogueOidc } from '../support/rogue-oidc.js'
@@ -11,6 +11,8 @@ import { CLIENT_ID, CLIENT_SECRET, startRogueOidc } from '../support/rogue-oidc.
  * rotation is picked up at once (unknown kid => JWKS refetch, throttled per issuer). Against a real
  * jose-signed provider on 127.0.0.1.
  */
+/** The per-window refetch budget (3; undefined before the fix). */
+const REFETCHES = LIMIT ?? 3
 const ORIGIN = 'http://127.0.0.1:3000'
 const SESSION = 'authjs.session-token'
 let idp: Awaited<ReturnType<typeof startRogueOidc>>
@@ -70,7 +72,8 @@ describe('refreshed id_token identity (OIDC Core 12.2)', () => {
 
   it.each([
     ['sub', { sub: 'user-b' }, /another subject/],
-    ['aud', { aud: 'other-client' }, /audience|aud/],
+    // Already refused before 12.2 was checked (oauth4webapi refuses audiences besides the client); kept as a regression.
+    ['aud', { aud: [CLIENT_ID, 'other-client'] }, /aud/],
   ] as const)('a refreshed id_token with another %s is refused: RefreshAccessTokenError, identity kept', async (_, plan, reason) => {
     const b = app()
     await idp.signIn(b, 'rogue')
@@ -86,6 +89,7 @@ describe('refreshed id_token identity (OIDC Core 12.2)', () => {
     expect(errors.join('\n')).toMatch(reason)
   })
 
+  // Already refused before 12.2 was checked (oauth4webapi holds iss to the metadata issuer); kept as a regression.
   it('a refreshed id_token from another issuer is refused', async () => {
     const b = app()
     await idp.signIn(b, 'rogue')
@@ -123,7 +127,8 @@ describe('JWKS rotation', () => {
     const b = app()
     await idp.signIn(b, 'rogue')
     await idp.rotate()
-    const s = await sessionLater(b, 120)
+    // 35 s: the access token is due (60 s, refreshed 30 s early) while the JWKS cache is younger than a minute.
+    const s = await sessionLater(b, 35)
     expect(s.error).toBeUndefined()
     expect(s.accessToken).toBe('at-2')
   })
@@ -132,11 +137,11 @@ describe('JWKS rotation', () => {
     const b = app()
     await idp.signIn(b, 'rogue')
     expect(idp.calls.jwks).toBe(1)
-    for (let i = 0; i < JWKS_REFETCH_LIMIT + 5; i++) {
+    for (let i = 0; i < REFETCHES + 5; i++) {
       idp.plan.kid = `random-${i}`
       const res = await idp.signIn(b, 'rogue')
       expect(errorOf(res)).toBe('OAuthCallbackError')
     }
-    expect(idp.calls.jwks).toBe(1 + JWKS_REFETCH_LIMIT)
+    expect(idp.calls.jwks).toBe(1 + REFETCHES)
   })
 })

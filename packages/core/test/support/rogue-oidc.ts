@@ -35,7 +35,7 @@ export async function startRogueOidc() {
   const cut: Record<Endpoint, number> = { discovery: 0, jwks: 0, token: 0, userinfo: 0 }
   let hugeBytesSent = 0
   /** Claims and header overrides of the next id_tokens. */
-  const plan: { sub?: string; iss?: string; aud?: string; kid?: string } = {}
+  const plan: { sub?: string; iss?: string; aud?: string | string[]; kid?: string } = {}
   let nonce: string | undefined
   let issuer = ''
 
