@@ -9,6 +9,7 @@ export * from './errors.js'
 export type * from './types.js'
 export type { ResponseInternal } from './context.js'
 export type { Cookie } from './http/cookies.js'
+export type { HttpOptions } from './oauth/limited-fetch.js'
 export type { CookieOption, CookiesOptions } from './http/cookie-names.js'
 export type {
   Provider,

@@ -3,6 +3,7 @@ import type { CookiesOptions } from './http/cookie-names.js'
 import type { JWT, JWTOptions } from './tokens/jwt-types.js'
 import type { Provider, ProviderInput } from './providers/types.js'
 import type { raw, skipCSRFCheck, customFetch } from './symbols.js'
+import type { HttpOptions } from './oauth/limited-fetch.js'
 import type { AuthError } from './errors.js'
 import type { RateLimitConfig } from './rate-limit/types.js'
 
@@ -149,6 +150,8 @@ export interface AuthConfig {
   raw?: typeof raw
   /** fetch used for every outgoing request (discovery, token, userinfo, provider calls). */
   [customFetch]?: typeof fetch
+  /** Limits on every provider call: `timeout` (ms, default 10000) and `maxResponseSize` (bytes, default 1 MiB). A provider's own `httpOptions` win. */
+  httpOptions?: HttpOptions
   experimental?: Record<string, unknown>
   /** Opt-in reading of NextAuth v4 `next-auth.session-token` cookies. */
   legacy?: { nextAuthV4?: boolean }
