@@ -3,6 +3,7 @@ export { asSession, authBasePath, checkSession, getSession, sessionFromResponse,
 export { readEnv, applyEnv, withProviderEnv, type EnvConfig, type EnvRecord } from './env.js'
 export { skipCSRFCheck, raw, customFetch } from './symbols.js'
 export { setClientAddress } from './http/client-address.js'
+export { safeRedirect, safeRedirectPath, sameOriginUrl, signInRedirect } from './http/safe-redirect.js'
 export * from './errors.js'
 export type * from './types.js'
 export type { ResponseInternal } from './context.js'
