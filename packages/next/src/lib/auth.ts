@@ -1,4 +1,4 @@
-import type { Awaitable, Session } from '@latch/core'
+import { signInRedirect, type Awaitable, type Session } from '@latch/core'
 import { requestHeaders } from './next-request.js'
 import type { NextRequest } from 'next/server'
 import type { ConfigResolver, Prepared } from './config.js'
@@ -83,10 +83,8 @@ async function middleware(p: Prepared, request: NextRequest, event: unknown, fn?
   if (!open && p.authorized) {
     const verdict = await p.authorized({ request, auth: session })
     if (verdict instanceof Response) response = verdict
-    else if (!verdict) {
-      signIn.searchParams.set('callbackUrl', `${origin}${url.pathname}${url.search}`)
-      response = redirectResponse(signIn)
-    }
+    // The core's redirect check builds the callbackUrl: a path like `//evil.com/..` never passes through as is.
+    else if (!verdict) response = redirectResponse(signInRedirect(signIn.href, `${origin}${url.pathname}${url.search}`, origin, `${p.basePath}/signin`))
   }
   if (!response && fn) {
     ;(request as NextAuthRequest).auth = session
