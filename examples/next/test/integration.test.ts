@@ -1,6 +1,7 @@
 // The HTTP integration suite every Latch framework package passes, against `next start`.
 import { inject } from 'vitest'
 import { defineIntegrationSuite } from '@latch/core/testing'
+import { loopbackFetch } from '@latch/dev-oidc/testing'
 
 defineIntegrationSuite({
   name: 'next',
@@ -10,4 +11,14 @@ defineIntegrationSuite({
   protectedApi: '/api/me',
   credentials: { username: 'alice', password: 'wonderland' },
   oidc: { providerId: 'dev-oidc' },
+  // The signIn()/signOut() server helpers, run by app/api/form/*: every Location they give must stay on the app.
+  redirects: {
+    clientFetch: loopbackFetch,
+    helpers: [
+      { name: 'signIn() in a route handler, no provider', path: '/api/form/sign-in', field: 'redirectTo' },
+      { name: 'signIn() in a route handler, credentials', path: '/api/form/sign-in', field: 'redirectTo', fields: { providerId: 'credentials' }, credentials: true },
+      { name: 'signIn() in a route handler, OpenID provider', path: '/api/form/sign-in', field: 'callbackUrl', fields: { providerId: 'dev-oidc' }, provider: true },
+      { name: 'signOut() in a route handler', path: '/api/form/sign-out', field: 'redirectTo' },
+    ],
+  },
 })

@@ -195,6 +195,7 @@ export function defineRedirectSuite(t: RedirectSuiteTarget): void {
       for (const p of payloads()) {
         for (const field of ['callbackUrl', 'redirectTo']) {
           const res = await send(`${t.basePath}/signout`, { method: 'POST', jar, form: { csrfToken: token, [field]: p } })
+          if (!res.headers.get('location')) found.push(`POST signout ${field}=${JSON.stringify(p)}: no Location (${res.status})`)
           found.push(...(await problems(`POST signout ${field}=${JSON.stringify(p)}`, res)))
         }
         const json = await send(`${t.basePath}/signout`, { method: 'POST', jar, headers: { 'x-auth-return-redirect': '1' }, form: { csrfToken: token, callbackUrl: p } })
@@ -226,6 +227,7 @@ export function defineRedirectSuite(t: RedirectSuiteTarget): void {
         const jar = new CookieJar()
         const form = { csrfToken: await csrf(jar), ...t.credentials }
         const res = await send(`${t.basePath}/callback/${providerId}`, { method: 'POST', jar, client, form: { ...form, callbackUrl: p } })
+        if (!res.headers.get('location')) found.push(`credentials callbackUrl=${JSON.stringify(p)}: no Location (${res.status})`)
         found.push(...(await problems(`credentials callbackUrl=${JSON.stringify(p)}`, res)))
         const cookieJar = new CookieJar()
         const token = await csrf(cookieJar)
@@ -288,6 +290,8 @@ export function defineRedirectSuite(t: RedirectSuiteTarget): void {
           const jar = new CookieJar()
           const form: Record<string, string> = { csrfToken: await csrf(jar), ...helper.fields, ...(helper.credentials ? t.credentials : {}), [helper.field]: p }
           const res = await send(helper.path, { method: 'POST', jar, form, client: helper.credentials ? nextClient++ : undefined, headers: { accept: 'text/html' } })
+          // A helper always redirects (a 404 or 403 here would make the case pass without testing anything).
+          if (res.status < 300 || res.status > 399) found.push(`${helper.name} ${helper.field}=${JSON.stringify(p)}: status ${res.status}, not a redirect`)
           found.push(...(await problems(`${helper.name} ${helper.field}=${JSON.stringify(p)}`, res, allowed)))
         }
         report(found)
