@@ -6,7 +6,8 @@
  *
  * Works as Next 16 `proxy.ts` (`export const proxy = withAuth(...)`) and Next 15 `middleware.ts`.
  */
-import { signInRedirect, type Awaitable } from '@latch/core'
+import type { Awaitable } from '@latch/core'
+import { signInRedirect } from '@latch/core/redirect'
 import type { NextFetchEvent, NextRequest, NextResponse } from 'next/server'
 import type { JWT, NextGetTokenParams } from './jwt.js'
 import { defaultBasePath, envSecret, nextEnv, parseAuthUrl } from './lib/config.js'
