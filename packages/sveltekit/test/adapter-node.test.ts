@@ -63,6 +63,8 @@ async function withProxy(start: () => Promise<{ baseUrl: string; close(): Promis
     const headers = { ...req.headers }
     headers['x-forwarded-host'] ??= req.headers.host
     headers['x-forwarded-proto'] ??= 'http'
+    // The client's address, appended as proxies do (ADDRESS_HEADER reads the last entry): per-client rate limits.
+    headers['x-forwarded-for'] = [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ')
     // agent: false: no pooled upstream connection that an earlier (oversized) request left half-closed.
     const forward = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers, agent: false }, (up) => {
       res.writeHead(up.statusCode ?? 502, up.rawHeaders)
@@ -116,7 +118,7 @@ defineIntegrationSuite({
 defineIntegrationSuite({
   ...common,
   name: 'sveltekit (adapter-node, HOST_HEADER/PROTOCOL_HEADER)',
-  start: () => withProxy(start(() => ({ HOST_HEADER: 'x-forwarded-host', PROTOCOL_HEADER: 'x-forwarded-proto', AUTH_TRUST_HOST: 'true' }))),
+  start: () => withProxy(start(() => ({ HOST_HEADER: 'x-forwarded-host', PROTOCOL_HEADER: 'x-forwarded-proto', ADDRESS_HEADER: 'x-forwarded-for', AUTH_TRUST_HOST: 'true' }))),
   trustsForwardedHeaders: true,
 })
 
