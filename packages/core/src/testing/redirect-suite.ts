@@ -258,12 +258,29 @@ export function defineRedirectSuite(t: RedirectSuiteTarget): void {
       report(found)
     })
 
-    it('error pages with hostile parameters', async () => {
+    it('error pages with hostile parameters, and the error redirects of refused requests carrying a callbackUrl', async () => {
       const found: string[] = []
       for (const p of payloads()) {
         for (const q of [`error=Configuration&callbackUrl=${encodeURIComponent(p)}`, `error=${encodeURIComponent(p)}`]) {
           found.push(...(await problems(`GET error?${q}`, await send(`${t.basePath}/error?${q}`))))
         }
+        const jar = new CookieJar()
+        const token = await csrf(jar)
+        for (const [path, form] of [
+          [`/callback/${providerId}`, { ...t.credentials, callbackUrl: p }], // no CSRF token
+          [`/signin/no-such-provider`, { csrfToken: token, callbackUrl: p }],
+        ] as const) {
+          const res = await send(`${t.basePath}${path}`, { method: 'POST', jar, form })
+          found.push(...(await problems(`POST ${path} refused, callbackUrl=${JSON.stringify(p)}`, res)))
+        }
+      }
+      // Wrong credentials (one made-up account per case, so no real account is locked out).
+      for (const [i, p] of credentialPayloads().entries()) {
+        const jar = new CookieJar()
+        const form = { csrfToken: await csrf(jar), username: `redirect-corpus-${i}`, password: 'wrong', callbackUrl: p }
+        const res = await send(`${t.basePath}/callback/${providerId}`, { method: 'POST', jar, client: nextClient++, form })
+        if (!res.headers.get('location')) found.push(`wrong credentials ${JSON.stringify(p)}: no Location (${res.status})`)
+        found.push(...(await problems(`wrong credentials, callbackUrl=${JSON.stringify(p)}`, res)))
       }
       report(found)
     })
