@@ -14,7 +14,7 @@
 import type { NextFunction, Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from 'express'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { Auth, setClientAddress, applyEnv, authBasePath, checkSession, forwardedHost, forwardedProto, type AuthConfig, type Session } from '@latch/core'
+import { Auth, setClientAddress, applyEnv, authBasePath, checkSession, forwardedHost, forwardedProto, signInRedirect, type AuthConfig, type Session } from '@latch/core'
 import { requestBody } from './body.js'
 import { markResponse } from './harden.js'
 
@@ -207,8 +207,16 @@ export function requireAuth(config: AuthConfig, options: RequireAuthOptions = {}
     }
     markResponse(res, { produced: true })
     if (req.method === 'GET' && req.accepts(['json', 'html']) === 'html') {
-      const to = options.signInPath ?? `${authBasePath(configFor(config, req))}/signin`
-      return res.redirect(302, `${to}?callbackUrl=${encodeURIComponent(req.originalUrl)}`)
+      const fallback = `${authBasePath(configFor(config, req))}/signin`
+      let location: string
+      try {
+        // The core's redirect check builds it: a requested path like `//evil.com/..` is not a callbackUrl.
+        const here = requestUrl(req)
+        location = signInRedirect(options.signInPath ?? fallback, here.pathname + here.search, here.href, fallback)
+      } catch (error) {
+        return fail(res, next, error)
+      }
+      return res.redirect(302, location)
     }
     res.status(401).json({ error: 'Unauthorized', message: 'Sign in to access this resource' })
   }

@@ -7,7 +7,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import { env } from 'hono/adapter'
-import { Auth, applyEnv, authBasePath, checkSession, setClientAddress, type AuthConfig, type Session } from '@latch/core'
+import { Auth, applyEnv, authBasePath, checkSession, setClientAddress, signInRedirect, type AuthConfig, type Session } from '@latch/core'
 import { hardenContext, markResponse } from './harden.js'
 
 export type { AuthConfig, Session } from '@latch/core'
@@ -151,9 +151,10 @@ export function verifyAuth(options: VerifyAuthOptions = {}): MiddlewareHandler {
       markResponse(c, { produced: true })
       const wantsHtml = c.req.method === 'GET' && (c.req.header('accept') ?? '').includes('text/html')
       if (options.redirectToSignIn && wantsHtml) {
+        // The core's redirect check builds it: a requested path like `//evil.com/..` is not a callbackUrl.
         const url = new URL(c.req.url)
-        const callbackUrl = encodeURIComponent(url.pathname + url.search)
-        return c.redirect(`${authBasePath(configOf(c))}/signin?callbackUrl=${callbackUrl}`, 302)
+        const signIn = `${authBasePath(configOf(c))}/signin`
+        return c.redirect(signInRedirect(signIn, url.pathname + url.search, url.href, signIn), 302)
       }
       return c.json({ error: 'Unauthorized', message: 'Sign in to access this resource' }, 401)
     }

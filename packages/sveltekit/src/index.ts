@@ -13,12 +13,14 @@
  */
 import { env } from '$env/dynamic/private'
 import { redirect } from '@sveltejs/kit'
-import { Auth, applyEnv, authBasePath, checkSession, setClientAddress, type AuthConfig, type Provider, type Session } from '@latch/core'
+import { Auth, applyEnv, authBasePath, checkSession, safeRedirectPath, setClientAddress, signInRedirect, type AuthConfig, type Provider, type Session } from '@latch/core'
 import { applySetCookies } from './cookies.js'
 import { hardenRequest, markRequest } from './harden.js'
 import type { KitHandle, KitRequestEvent, KitResolve } from './kit-types.js'
 
 export type { AuthConfig, Session } from '@latch/core'
+/** For protected pages: `redirect(303, signInRedirect('/signin', url.pathname + url.search, url.href))`. */
+export { signInRedirect, safeRedirectPath } from '@latch/core'
 export type * from './kit-types.js'
 
 export interface LatchLocals {
@@ -113,9 +115,11 @@ export function SvelteKitAuth(input: ConfigInput, options: SvelteKitAuthOptions 
     for (const [k, v] of form) if (typeof v === 'string') body.append(k, v)
     if (!body.has('callbackUrl') && body.has('redirectTo')) body.set('callbackUrl', body.get('redirectTo')!)
     const path = route(config, body)
+    // Every Location built here goes through the core's one redirect check (never `${page}?callbackUrl=${input}`).
     if (typeof path === 'object') {
       const callbackUrl = body.get('callbackUrl')
-      redirect(303, callbackUrl ? `${path.page}?callbackUrl=${encodeURIComponent(callbackUrl)}` : path.page)
+      const fallback = `${authBasePath(config)}/signin`
+      redirect(303, callbackUrl ? signInRedirect(path.page, callbackUrl, event.url.href, fallback) : safeRedirectPath(path.page, event.url.href))
     }
     const res = await Auth(
       toRequest(event, {
@@ -133,10 +137,18 @@ export function SvelteKitAuth(input: ConfigInput, options: SvelteKitAuthOptions 
       const json = (await res.json().catch(() => null)) as { url?: unknown } | null
       if (typeof json?.url === 'string') url = json.url
     } else if (res.headers.get('location')) url = res.headers.get('location')!
-    // Same-origin targets become paths (client-side navigation). A provider's URL stays absolute and is
-    // marked external: Kit 3 refuses external redirects without it; Kit 2 ignores the third argument.
-    const target = new URL(url, event.url)
-    if (target.origin === event.url.origin) redirect(303, target.pathname + target.search + target.hash)
+    // Same-origin targets become paths (client-side navigation), through the core's check: the path of
+    // `https://app//evil.com` alone would be the protocol-relative `//evil.com`. A provider's URL (or one the
+    // app's redirect callback allowed) stays absolute and is marked external: Kit 3 refuses external redirects
+    // without it; Kit 2 ignores the third argument.
+    let target: URL
+    try {
+      target = new URL(url, event.url)
+    } catch {
+      target = new URL('/', event.url)
+    }
+    if (target.origin === event.url.origin) redirect(303, safeRedirectPath(target.href, event.url.href))
+    if (target.protocol !== 'https:' && target.protocol !== 'http:') redirect(303, '/')
     externalRedirect(303, target.href, { external: true })
   }
 

@@ -1,4 +1,4 @@
-import { forwardedHost, forwardedProto, hardenHeaders, hardenResponse, type Awaitable, type Session } from '@latch/core'
+import { forwardedHost, forwardedProto, hardenHeaders, hardenResponse, signInRedirect, type Awaitable, type Session } from '@latch/core'
 import { requestHeaders } from './next-request.js'
 import type { NextRequest } from 'next/server'
 import type { ConfigResolver, Prepared } from './config.js'
@@ -83,9 +83,9 @@ async function middleware(p: Prepared, request: NextRequest, event: unknown, fn?
   if (!open && p.authorized) {
     const verdict = await p.authorized({ request, auth: session })
     if (verdict instanceof Response) response = verdict
+    // The core's redirect check builds the callbackUrl: a path like `//evil.com/..` never passes through as is.
     else if (!verdict) {
-      signIn.searchParams.set('callbackUrl', `${origin}${url.pathname}${url.search}`)
-      response = redirectResponse(signIn)
+      response = redirectResponse(signInRedirect(signIn.href, `${origin}${url.pathname}${url.search}`, origin, `${p.basePath}/signin`))
       refused = true
     }
   }
