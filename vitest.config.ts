@@ -13,6 +13,7 @@ const packageProjects = [
   'packages/dev-oidc',
   'packages/email-nodemailer',
   'examples/next',
+  'docs',
 ].filter((dir) => existsSync(`${dir}/vitest.config.ts`))
 
 export default defineConfig({
@@ -33,13 +34,17 @@ export default defineConfig({
         // Auth.js drop-in checks on packed tarballs installed into a temp app (needs `pnpm run build`).
         test: {
           name: 'dropin',
-          root: './test/dropin',
+          root: './tests/dropin',
           include: ['**/*.test.ts'],
           exclude: ['fixtures/**', '**/node_modules/**'],
           globalSetup: ['./global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },
+      },
+      {
+        // pnpm pack tarballs of every publishable package: publint --strict, Are The Types Wrong, metadata.
+        test: { name: 'packaging', root: './tests/packaging', include: ['*.test.ts'], testTimeout: 60_000, hookTimeout: 180_000 },
       },
       ...packageProjects,
     ],

@@ -8,9 +8,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CookieJar, parseSetCookie, setCookies } from './cookie-jar.js'
 import { authorizeAtProvider } from './oidc.js'
+import { defineRedirectSuite, type RedirectSuiteOptions } from './redirect-suite.js'
 
 export { CookieJar, parseSetCookie, setCookies, type ParsedSetCookie } from './cookie-jar.js'
 export { authorizeAtProvider } from './oidc.js'
+export { defineHeadersSuite, type HeadersSuiteOptions } from './headers-suite.js'
+export * from './redirect-suite.js'
 
 export interface IntegrationServer {
   /** Origin the server listens on, e.g. `http://127.0.0.1:41234`. */
@@ -38,6 +41,8 @@ export interface IntegrationSuiteOptions {
    * over HTTP, submitting its login form as `login` (default `ada`).
    */
   oidc?: { providerId: string; login?: string }
+  /** The hostile-redirect corpus (redirect-suite.ts) runs on every server; this adds the app's own helper routes. */
+  redirects?: RedirectSuiteOptions
 }
 
 const EVIL = 'evil.example'
@@ -286,5 +291,7 @@ export function defineIntegrationSuite(options: IntegrationSuiteOptions): void {
       }
       expect(jar.has('session-token')).toBe(false)
     })
+
+    defineRedirectSuite({ ...options, basePath, baseUrl: () => url('/') })
   })
 }
