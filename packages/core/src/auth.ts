@@ -6,6 +6,7 @@ import { publicOrigin } from './http/origin.js'
 import { matchBasePath } from './http/paths.js'
 import { parseCookies } from './http/cookies.js'
 import { toResponse } from './http/response.js'
+import { asReturnedUrl } from './http/return-url.js'
 import { routes, type Route } from './actions/table.js'
 import { AuthError, InvalidProvider, InvalidRequest, UnknownAction } from './errors.js'
 
@@ -111,9 +112,9 @@ async function handle(request: Request, config: AuthConfig): Promise<ResponseInt
   const { ctx, route: entry } = routed
   try {
     if (entry.csrf) await (await csrfModule()).verifyCsrf(ctx)
-    return await entry.handler(ctx)
+    return asReturnedUrl(ctx, await entry.handler(ctx))
   } catch (e) {
-    return (await errorsModule()).errorResponse(ctx, e, entry.errors)
+    return asReturnedUrl(ctx, (await errorsModule()).errorResponse(ctx, e, entry.errors))
   }
 }
 

@@ -161,5 +161,6 @@ export type AuthAction =
   | 'callback'
   | 'verify-request'
   | 'error'
+  | '_log'
 
 export type { Provider, ProviderInput, Adapter, AdapterUser, AuthError }
