@@ -9,6 +9,7 @@ import { createLogger } from './logger.js'
 import { defaultCallbacks } from './defaults.js'
 import { normalizeBasePath } from '../http/paths.js'
 import { toHex } from '../tokens/compare.js'
+import { reportProviderSetup } from '../diagnostics/provider-setup.js'
 
 const cache = new WeakMap<AuthConfig, ResolvedConfig>()
 
@@ -92,6 +93,7 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
       return c
     },
   }
+  reportProviderSetup(resolved.providers, resolved.logger)
   cache.set(config, resolved)
   return resolved
 }
