@@ -10,6 +10,7 @@ import { defaultCallbacks } from './defaults.js'
 import { normalizeBasePath } from '../http/paths.js'
 import { toHex } from '../tokens/compare.js'
 import { reportProviderSetup } from '../diagnostics/provider-setup.js'
+import { resolveRedirectProxy } from '../redirect-proxy/config.js'
 
 const cache = new WeakMap<AuthConfig, ResolvedConfig>()
 
@@ -71,6 +72,7 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
     basePath,
     url,
     trustHost: config.trustHost === true,
+    redirectProxy: resolveRedirectProxy(config, basePath),
     session: {
       strategy,
       maxAge,
