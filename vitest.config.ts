@@ -13,6 +13,7 @@ const packageProjects = [
   'packages/email-nodemailer',
   'examples/next',
   'tests/nextauth-clients',
+  'docs',
 ].filter((dir) => existsSync(`${dir}/vitest.config.ts`))
 
 export default defineConfig({
@@ -28,6 +29,10 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
+      },
+      {
+        // pnpm pack tarballs of every publishable package: publint --strict, Are The Types Wrong, metadata.
+        test: { name: 'packaging', root: './tests/packaging', include: ['*.test.ts'], testTimeout: 60_000, hookTimeout: 180_000 },
       },
       ...packageProjects,
     ],
