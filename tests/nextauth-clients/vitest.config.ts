@@ -7,7 +7,7 @@ export default defineConfig({
   test: {
     name: 'nextauth-clients',
     include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     hookTimeout: 60_000,
   },
 })

@@ -1,6 +1,7 @@
 // The page each client runs in: `client-under-test` is aliased to one of next-auth-v4/react, next-auth-b30/react,
 // next-auth-b32/react or @latch/next/react when the page is bundled (test/harness.ts). It exposes the module's
 // functions and the live useSession() value on window for the test to call, as an app's components would.
+/* global AUTH_BASE_PATH */
 import * as client from 'client-under-test'
 import { createElement, useEffect } from 'react'
 import { createRoot } from 'react-dom/client'
@@ -15,5 +16,6 @@ function Probe() {
 
 window.client = client
 createRoot(document.getElementById('root')).render(
-  createElement(client.SessionProvider, { basePath: '/auth' }, createElement(Probe)),
+  // AUTH_BASE_PATH is defined at bundle time: the server's auth routes.
+  createElement(client.SessionProvider, { basePath: AUTH_BASE_PATH }, createElement(Probe)),
 )
