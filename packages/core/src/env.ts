@@ -7,6 +7,8 @@ export interface EnvConfig {
   secret?: string[]
   url?: string
   trustHost?: boolean
+  redirectProxyUrl?: string
+  redirectProxyOrigins?: string[]
   /** `AUTH_<PROVIDER>_ID/SECRET/ISSUER`, keyed by the upper-cased provider id. */
   providers: Record<string, { clientId?: string; clientSecret?: string; issuer?: string }>
 }
@@ -38,7 +40,9 @@ export function readEnv(env: EnvRecord): EnvConfig {
     else if (m[2] === 'SECRET') entry.clientSecret = value
     else entry.issuer = value
   }
-  return { secret: secrets.length ? secrets : undefined, url, trustHost, providers }
+  const redirectProxyUrl = env.AUTH_REDIRECT_PROXY_URL || undefined
+  const origins = env.AUTH_REDIRECT_PROXY_ORIGINS?.split(/[\s,]+/).filter(Boolean)
+  return { secret: secrets.length ? secrets : undefined, url, trustHost, providers, redirectProxyUrl, redirectProxyOrigins: origins?.length ? origins : undefined }
 }
 
 /** The `<ID>` of `AUTH_<ID>_ID/SECRET/ISSUER` for a provider id: upper-cased, `-` → `_` (`microsoft-entra-id` → `MICROSOFT_ENTRA_ID`). */
@@ -79,5 +83,7 @@ export function applyEnv(config: AuthConfig, env: EnvRecord | EnvConfig): AuthCo
     secret: config.secret ?? e.secret,
     url: config.url ?? e.url,
     trustHost: config.trustHost ?? e.trustHost,
+    redirectProxyUrl: config.redirectProxyUrl ?? e.redirectProxyUrl,
+    redirectProxyOrigins: config.redirectProxyOrigins ?? e.redirectProxyOrigins,
   }
 }

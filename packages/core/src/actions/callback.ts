@@ -18,6 +18,11 @@ export async function callbackAction(ctx: RequestContext): Promise<ResponseInter
   switch (provider.type) {
     case 'oauth':
     case 'oidc': {
+      // The stable deployment of a redirect proxy sends other deployments' callbacks on (redirect-proxy/).
+      if (ctx.options.redirectProxy) {
+        const forwarded = await (await import('../redirect-proxy/forward.js')).forwardCallback(ctx, provider as OAuthConfig)
+        if (forwarded) return forwarded
+      }
       // The check cookies are single-use: cleared on success (by oauthCallback) and on failure (here).
       ctx.cleanup = clearChecks(ctx)
       const r = await oauthCallback(ctx, provider as OAuthConfig)
