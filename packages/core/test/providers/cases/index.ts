@@ -1,0 +1,6 @@
+import type { ProviderCase } from './types.js'
+import { existingCases } from './existing.js'
+import { oidcCases } from './oidc.js'
+
+/** Every OAuth/OIDC provider module's case, in one list (the conformance and profile tests loop over it). */
+export const providerCases: ProviderCase[] = [...existingCases, ...oidcCases]
