@@ -15,7 +15,7 @@ describe('provider modules: profile() on the documented profile shape, endpoints
         if (!c.user.emailVerified) expect(user.emailVerified).toBeNull()
         // An unverified (or absent) flag never yields a date.
         if (c.user.emailVerified) {
-          const flip = JSON.parse(JSON.stringify(c.merged ?? c.profile).replace(/("(?:email_verified|verified|is_email_verified|email_verified_at|isEmailVerified|verified_email|is_verified|emailVerified)"):true/g, '$1:false'))
+          const flip = JSON.parse(JSON.stringify(c.merged ?? c.profile).replace(/("(?:email_verified|verified|is_email_verified|email_verified_at|isEmailVerified|verified_email|is_verified|emailVerified|confirmed_email|is_email_valid)"):true/g, '$1:false'))
           expect((await p.profile!(flip as never, { ...tokens, ...c.tokenExtra })).emailVerified).toBeNull()
         }
       }
