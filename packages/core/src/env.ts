@@ -58,12 +58,15 @@ export function withProviderEnv<T extends Provider>(provider: T, env: EnvRecord 
   if (provider.type !== 'oauth' && provider.type !== 'oidc') return provider
   const e = envConfig(env).providers[envKey(provider.id)]
   if (!e) return provider
-  return {
-    ...provider,
+  const filled = {
     clientId: provider.clientId ?? e.clientId,
     clientSecret: provider.clientSecret ?? e.clientSecret,
     issuer: provider.issuer ?? e.issuer,
   }
+  // Providers whose endpoints derive from these values rebuild themselves (see OAuthConfig.rebuild).
+  const changed = filled.clientId !== provider.clientId || filled.clientSecret !== provider.clientSecret || filled.issuer !== provider.issuer
+  if (changed && typeof provider.rebuild === 'function') return { ...provider.rebuild(filled), ...filled } as T
+  return { ...provider, ...filled }
 }
 
 /**

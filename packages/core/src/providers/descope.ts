@@ -17,6 +17,7 @@ export default function Descope(options: Partial<OIDCConfig<DescopeProfile>> = {
       name: 'Descope',
       ...(options.clientId ? { issuer: `https://api.descope.com/${options.clientId}` } : {}),
       scope: 'openid profile email',
+      rebuild: (filled) => Descope({ ...options, ...filled }),
     },
     options,
   )

@@ -41,6 +41,7 @@ export interface OidcDefaults<P extends Record<string, unknown>> {
   style?: OAuthConfig<P>['style']
   authorization?: OAuthConfig<P>['authorization']
   client?: OAuthConfig<P>['client']
+  rebuild?: OAuthConfig<P>['rebuild']
 }
 
 /** An OpenID Connect provider: discovery from `issuer`, id_token validation, checks `pkce`, `state`, `nonce`. */
@@ -66,13 +67,14 @@ export interface OAuth2Defaults<P extends Record<string, unknown>> {
   authorization: string
   scope?: string
   params?: Record<string, string>
-  token: string
+  token: OAuthConfig<P>['token']
   userinfo: UserinfoConfig
   profile: NonNullable<OAuthConfig<P>['profile']>
   issuer?: string
   client?: OAuthConfig<P>['client']
   checks?: OAuthConfig<P>['checks']
   style?: OAuthConfig<P>['style']
+  rebuild?: OAuthConfig<P>['rebuild']
 }
 
 /** A plain OAuth 2.0 provider: explicit endpoints, checks `pkce` and `state`, and a `profile()` mapping. */

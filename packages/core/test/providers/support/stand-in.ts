@@ -128,7 +128,7 @@ export async function startStandIn() {
       // Anything else is the provider's profile API: the access token must come with it.
       const authorization = req.headers.authorization
       recorded.apiRequests.push({ url: real.href, method: req.method!, ...(authorization ? { authorization } : {}) })
-      const carried = (authorization ?? '').includes(ACCESS_TOKEN) || real.search.includes(ACCESS_TOKEN) || body.includes(ACCESS_TOKEN)
+      const carried = (authorization ?? '').includes(ACCESS_TOKEN) || real.href.includes(ACCESS_TOKEN) || body.includes(ACCESS_TOKEN)
       if (!carried) return send(401, { error: 'invalid_token' })
       const answer = c.responses?.[real.pathname] ?? c.profile
       return send(200, answer)
