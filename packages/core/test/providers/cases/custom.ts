@@ -17,6 +17,7 @@ import Todoist from '../../../src/providers/todoist.js'
 import Trakt from '../../../src/providers/trakt.js'
 import VK from '../../../src/providers/vk.js'
 import Webex from '../../../src/providers/webex.js'
+import WeChat from '../../../src/providers/wechat.js'
 import WorkOS from '../../../src/providers/workos.js'
 import Yandex from '../../../src/providers/yandex.js'
 import Zoho from '../../../src/providers/zoho.js'
@@ -223,6 +224,18 @@ export const customCases: ProviderCase[] = [
     user: { id: '10101010', name: 'ada', email: 'ada@example.com', image: null, emailVerified: false },
     authorization: 'https://accounts.zoho.com/oauth/v2/auth',
     scope: 'AaaServer.profile.Read',
+    clientAuth: 'post',
+  },
+  {
+    name: 'wechat',
+    create: WeChat,
+    providerFetch: true,
+    profile: { openid: 'OPENID', nickname: 'NICKNAME', sex: 1, province: 'PROVINCE', city: 'CITY', country: 'COUNTRY', headimgurl: 'https://thirdwx.qlogo.cn/mmopen/g3MonUZtNHkdmzicIlibx6iaFqAc56vxLSUfpb6n5WKSYVY0ChQKkiaJSgQ1dZuTOgvLLrhJbERQQ4eMsv84eavHiaiceqxibJxCfHe/0', privilege: [], unionid: 'o6_bmasdasdsad6_2sgVt7hMZOPfL' },
+    tokenExtra: { openid: 'OPENID', scope: 'snsapi_login', unionid: 'o6_bmasdasdsad6_2sgVt7hMZOPfL' },
+    user: { id: 'o6_bmasdasdsad6_2sgVt7hMZOPfL', name: 'NICKNAME', email: null, image: 'https://thirdwx.qlogo.cn/mmopen/g3MonUZtNHkdmzicIlibx6iaFqAc56vxLSUfpb6n5WKSYVY0ChQKkiaJSgQ1dZuTOgvLLrhJbERQQ4eMsv84eavHiaiceqxibJxCfHe/0', emailVerified: false },
+    authorization: 'https://open.weixin.qq.com/connect/qrconnect#wechat_redirect',
+    scope: 'snsapi_login',
+    checks: ['state'],
     clientAuth: 'post',
   },
 ]

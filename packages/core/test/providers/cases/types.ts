@@ -25,6 +25,8 @@ export interface ProviderCase {
   scope?: string
   /** Checks when not the default (`pkce`, `state`, plus `nonce` for OIDC). */
   checks?: OAuthCheck[]
+  /** The stand-in fetch goes on the provider (`[customFetch]` option) instead of the config (WeChat wraps its own). */
+  providerFetch?: boolean
   /** Token endpoint client authentication when not client_secret_basic. */
   clientAuth?: 'post'
 }

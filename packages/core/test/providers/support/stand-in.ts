@@ -91,8 +91,12 @@ export async function startStandIn() {
         for (const [k, v] of Object.entries(back)) target.searchParams.set(k, v)
         return send(302, '', { location: target.href })
       }
-      const form = new URLSearchParams(body)
-      if (req.method === 'POST' && form.get('grant_type') === 'authorization_code') {
+      // WeChat's documented token call: a GET with appid/secret/code, answered without token_type.
+      const wechat = req.method === 'GET' && real.searchParams.get('grant_type') === 'authorization_code' && real.searchParams.has('appid')
+      const form = wechat
+        ? new URLSearchParams({ ...Object.fromEntries(real.searchParams), client_id: real.searchParams.get('appid')!, client_secret: real.searchParams.get('secret')!, redirect_uri: '' })
+        : new URLSearchParams(body)
+      if (wechat || (req.method === 'POST' && form.get('grant_type') === 'authorization_code')) {
         let clientAuth: 'basic' | 'post' | 'none' = 'none'
         let id = form.get('client_id')
         let secret = form.get('client_secret')
@@ -101,16 +105,18 @@ export async function startStandIn() {
           const [u, s] = Buffer.from(basic[1]!, 'base64').toString().split(':').map(decodeURIComponent) as [string, string]
           ;[id, secret, clientAuth] = [u, s, 'basic']
         } else if (secret) clientAuth = 'post'
+        if (wechat) clientAuth = 'post'
         recorded.tokenRequest = { form, clientAuth, headers: req.headers }
         const issued = codes.get(form.get('code') ?? '')
         codes.delete(form.get('code') ?? '')
         const verifier = form.get('code_verifier') ?? ''
         const pkceOk = !issued?.challenge || createHash('sha256').update(verifier).digest('base64url') === issued.challenge
         const authOk = id === c.provider.clientId && (clientAuth === 'none' || secret === c.provider.clientSecret)
-        if (!issued || !pkceOk || !authOk || form.get('redirect_uri') !== issued.redirectUri) {
+        if (!issued || !pkceOk || !authOk || (!wechat && form.get('redirect_uri') !== issued.redirectUri)) {
           return send(400, { error: 'invalid_grant', error_description: `code ${!!issued} pkce ${pkceOk} client ${authOk}` })
         }
         const tokens: Record<string, unknown> = { access_token: ACCESS_TOKEN, token_type: 'Bearer', expires_in: 3600, refresh_token: 'stand-in-refresh', ...c.tokenExtra }
+        if (wechat) delete tokens.token_type
         if (c.provider.type === 'oidc') {
           const issuer = issuerOf(c.provider.issuer ?? '')
           const claims: Record<string, unknown> = { ...c.profile }
