@@ -209,8 +209,8 @@ describe('email / nodemailer with Auth.js { server, from }', () => {
   it('without @latch/email-nodemailer installed, sending fails with a Configuration error naming the package', async () => {
     // The core package does not depend on @latch/email-nodemailer, so the default loader cannot find it here.
     const p = Email({ server: 'smtp://127.0.0.1:2525', from: FROM })
-    const error = await p
-      .sendVerificationRequest({ identifier: 'ada@example.com', url: LINK, expires: new Date(), provider: p, token: 't', theme: {}, request: new Request(ORIGIN) })
+    const error = await Promise.resolve()
+      .then(() => p.sendVerificationRequest({ identifier: 'ada@example.com', url: LINK, expires: new Date(), provider: p, token: 't', theme: {}, request: new Request(ORIGIN) }))
       .catch((e: Error) => e)
     expect((error as { type?: string }).type ?? (error as Error).name).toBe('Configuration')
     expect(String((error as Error).message)).toContain('@latch/email-nodemailer')

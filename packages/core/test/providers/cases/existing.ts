@@ -42,7 +42,7 @@ export const existingCases: ProviderCase[] = [
     profile: { uuid: '{b1}', display_name: 'Ada Lovelace', nickname: 'ada', links: { avatar: { href: 'https://img.example/ada.png' } } },
     merged: { uuid: '{b1}', display_name: 'Ada Lovelace', email: 'ada@example.com', links: { avatar: { href: 'https://img.example/ada.png' } } },
     responses: { '/2.0/user/emails': { values: [{ email: 'ada@example.com', is_primary: true, is_confirmed: true }] } },
-    user: { id: '{b1}', ...stdUser('{b1}') },
+    user: stdUser('{b1}'),
     authorization: 'https://bitbucket.org/site/oauth2/authorize',
   },
   { name: 'cognito', create: Cognito, options: { issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc' }, profile: std('c1'), user: stdUser('c1') },
