@@ -49,9 +49,14 @@ function jsdoc(source) {
     .join('\n')
     .trim()
     .replace(/\{@link ([^}]+)\}/g, '`$1`')
+    // Outside code spans, `<placeholder>` would be read as an HTML tag by VitePress.
+    .split(/(`[^`]*`)/)
+    .map((part) => (part.startsWith('`') ? part : part.replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+    .join('')
 }
 
 function exampleOptions(name) {
+  if (name === 'oauth') return "{ id: 'acme', name: 'Acme', issuer: 'https://auth.acme.example' }"
   if (name === 'credentials') return '{ credentials: { email: {}, password: {} }, authorize: async () => null /* look the user up */ }'
   if (name === 'email' || name === 'nodemailer') return "{ server: process.env.EMAIL_SERVER, from: 'Acme <no-reply@acme.example>' }"
   if (name === 'loops') return "{ transactionalId: 'your-transactional-id' } /* apiKey from AUTH_LOOPS_KEY */"
