@@ -10,7 +10,9 @@ const USER = 'https://api.clickup.com/api/v2/user'
 
 /**
  * ClickUp. ClickUp's API takes the access token as the bare `Authorization` value (no `Bearer`).
- * ClickUp does not flag the address verified. Callback URL: `{AUTH_URL}/auth/callback/click-up`.
+ * ClickUp does not flag the address verified. ClickUp's reference lists the token-request parameters as query
+ * parameters; Latch sends them in the form body as RFC 6749 prescribes (untested against ClickUp itself).
+ * Callback URL: `{AUTH_URL}/auth/callback/click-up`.
  */
 export default function ClickUp(options: Partial<OAuthConfig<ClickUpProfile>> = {}): OAuthConfig<ClickUpProfile> {
   return oauth2Provider<ClickUpProfile>(
