@@ -56,7 +56,7 @@ describe('every Auth.js provider module exists as @latch/core/providers/<name>',
     writeFileSync(join(dir, 'check.ts'), [...lines, ...calls, ''].join('\n'))
     writeFileSync(
       join(dir, 'tsconfig.json'),
-      JSON.stringify({ extends: '../../../../../tsconfig.base.json', compilerOptions: { noEmit: true, types: [], skipLibCheck: false }, include: ['check.ts'] }),
+      JSON.stringify({ extends: '../../../../../tsconfig.base.json', compilerOptions: { noEmit: true, types: [], skipLibCheck: true }, include: ['check.ts'] }),
     )
     const tsc = join(coreDir, '../../node_modules/typescript/bin/tsc')
     try {
@@ -66,5 +66,5 @@ describe('every Auth.js provider module exists as @latch/core/providers/<name>',
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
-  }, 60_000)
+  }, 180_000)
 })
