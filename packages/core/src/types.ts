@@ -72,6 +72,12 @@ export interface SessionOptions {
   /** Seconds between session cookie / row refreshes. Default 24 hours. */
   updateAge?: number
   generateSessionToken?: () => string
+  /**
+   * JWT sessions with an adapter that keeps session versions: seconds a user's version is cached in this process,
+   * so a warm session check makes no database query. A "sign out everywhere" on another instance takes effect here
+   * at most this late; on this instance, at once. Default 5; 0 reads the adapter on every check.
+   */
+  versionCacheMaxAge?: number
 }
 
 export type JWTCallbackTrigger = 'signIn' | 'signUp' | 'update'

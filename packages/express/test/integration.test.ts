@@ -1,5 +1,5 @@
 import type { AuthConfig } from '@latch/core'
-import { defineIntegrationSuite } from '@latch/core/testing'
+import { defineHeadersSuite, defineIntegrationSuite } from '@latch/core/testing'
 import { serveWithDevOidc } from '@latch/dev-oidc/testing'
 // The example app is the app under test.
 import { createApp, DEMO_USERS } from '../../../examples/express/src/app.js'
@@ -40,3 +40,6 @@ defineIntegrationSuite({
   start: start(() => ({ trustProxy: 'loopback' })),
   trustsForwardedHeaders: true,
 })
+
+// Response headers (caching, nosniff) of the auth routes and the example's gated routes.
+defineHeadersSuite({ ...common, name: 'express', secret, start: start((url) => ({ config: { url } })) })

@@ -1,6 +1,6 @@
 import { getRequestListener } from '@hono/node-server'
 import type { AuthConfig } from '@latch/core'
-import { defineIntegrationSuite } from '@latch/core/testing'
+import { defineHeadersSuite, defineIntegrationSuite } from '@latch/core/testing'
 import { serveWithDevOidc } from '@latch/dev-oidc/testing'
 // The example app is the app under test: what the README demo runs is what passes the suite.
 import { createApp, DEMO_USERS } from '../../../examples/hono/src/app.js'
@@ -34,3 +34,6 @@ defineIntegrationSuite({
   start: start(() => ({ trustHost: true })),
   trustsForwardedHeaders: true,
 })
+
+// Response headers (caching, nosniff) of the auth routes and the example's gated routes.
+defineHeadersSuite({ ...common, name: 'hono (node)', secret, start: start((url) => ({ url })) })

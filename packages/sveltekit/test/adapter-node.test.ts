@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CookieJar, authorizeAtProvider, defineIntegrationSuite } from '@latch/core/testing'
+import { CookieJar, authorizeAtProvider, defineHeadersSuite, defineIntegrationSuite } from '@latch/core/testing'
 import { appClient, startDevOidc } from '@latch/dev-oidc'
 import { freePort, spawnServer } from '@latch/dev-oidc/testing'
 // The example's demo account: the app under test is the example, built.
@@ -106,6 +106,16 @@ defineIntegrationSuite({
   trustsForwardedHeaders: true,
 })
 
+// Response headers (caching, nosniff); every page of the example renders a CSRF token (+layout.server.js).
+defineHeadersSuite({
+  ...common,
+  name: 'sveltekit (adapter-node)',
+  secret,
+  csrfPage: '/signin',
+  start: start((baseUrl) => ({ ORIGIN: baseUrl, AUTH_TRUST_HOST: 'true' }), true),
+  oidc: { providerId: 'dev-oidc' },
+})
+
 describe('sveltekit: signIn / signOut form actions', () => {
   let server: { baseUrl: string; close(): Promise<void> }
   beforeAll(async () => {
@@ -141,11 +151,15 @@ describe('sveltekit: signIn / signOut form actions', () => {
     expect(res.status).toBe(303)
     expect(res.headers.get('location')).toBe('/protected')
     expect(jar.has('session-token')).toBe(true)
+    // The action's redirect carries the session cookie: never storable (core http/harden.ts).
+    expect(res.headers.get('cache-control')).toBe('private, no-store')
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
     expect((await send('/protected', jar)).status).toBe(200)
 
     const outToken = await pageToken(jar, '/signout')
     const out = await send('/signout', jar, { csrfToken: outToken })
     expect(out.status).toBe(303)
+    expect(out.headers.get('cache-control')).toBe('private, no-store')
     expect(jar.has('session-token')).toBe(false)
     expect((await send('/api/me', jar)).status).toBe(401)
   })
