@@ -1,6 +1,7 @@
 import type { EmailConfig } from './types.js'
 import type { Theme } from '../types.js'
 import { escapeHtml, safeColor } from '../pages/html.js'
+import { smtpSendVerificationRequest, type SmtpLoader } from './smtp.js'
 
 export type { EmailConfig }
 
@@ -62,22 +63,36 @@ export function magicLinkEmail(params: { url: string; theme?: Theme }): { subjec
   }
 }
 
-export type EmailProviderOptions = Partial<Omit<EmailConfig, 'type'>> & Pick<EmailConfig, 'sendVerificationRequest'>
+export type EmailProviderOptions = Partial<Omit<EmailConfig, 'type'>> & {
+  /** SMTP server (URL or nodemailer options), sent through `@latch/email-nodemailer` when there is no `sendVerificationRequest`. */
+  server?: unknown
+  from?: string
+  /** How to load the SMTP sender for `server` (default: `import('@latch/email-nodemailer')` on the first send). */
+  smtp?: SmtpLoader
+}
 
 /**
- * Magic-link sign-in. The sender is pluggable (`sendVerificationRequest`), so the core stays edge-safe:
- * use `@latch/email-nodemailer` for SMTP, or call any HTTP mail API. Needs an adapter (verification tokens).
+ * Magic-link sign-in. The sender is pluggable (`sendVerificationRequest`), so the core stays edge-safe.
+ * With Auth.js's `{ server, from }` instead, mail goes over SMTP through `@latch/email-nodemailer`, which
+ * is imported lazily on the first send (install it; a clear Configuration error names it otherwise).
+ * Needs an adapter (verification tokens).
  */
 export default function Email(options: EmailProviderOptions): EmailConfig {
-  if (typeof options?.sendVerificationRequest !== 'function') {
-    throw new TypeError('Email provider: pass sendVerificationRequest (e.g. from @latch/email-nodemailer)')
+  const { smtp, ...rest } = options ?? {}
+  let send = rest.sendVerificationRequest
+  if (typeof send !== 'function') {
+    if (rest.server === undefined) {
+      throw new TypeError('Email provider: pass `server` and `from` (SMTP via @latch/email-nodemailer) or sendVerificationRequest')
+    }
+    send = smtpSendVerificationRequest(rest.server, rest.from, smtp)
   }
   return {
     id: 'email',
     name: 'Email',
     maxAge: 24 * 60 * 60,
-    ...options,
+    ...rest,
     type: 'email',
+    sendVerificationRequest: send,
   }
 }
 
