@@ -11,6 +11,7 @@ import { authorizeAtProvider } from './oidc.js'
 
 export { CookieJar, parseSetCookie, setCookies, type ParsedSetCookie } from './cookie-jar.js'
 export { authorizeAtProvider } from './oidc.js'
+export { confirmationForm } from './magic-link.js'
 
 export interface IntegrationServer {
   /** Origin the server listens on, e.g. `http://127.0.0.1:41234`. */
