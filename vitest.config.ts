@@ -12,6 +12,7 @@ const packageProjects = [
   'packages/dev-oidc',
   'packages/email-nodemailer',
   'examples/next',
+  'docs',
 ].filter((dir) => existsSync(`${dir}/vitest.config.ts`))
 
 export default defineConfig({
@@ -27,6 +28,10 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
+      },
+      {
+        // pnpm pack tarballs of every publishable package: publint --strict, Are The Types Wrong, metadata.
+        test: { name: 'packaging', root: './tests/packaging', include: ['*.test.ts'], testTimeout: 60_000, hookTimeout: 180_000 },
       },
       ...packageProjects,
     ],
