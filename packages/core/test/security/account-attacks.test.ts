@@ -102,7 +102,7 @@ describe('pre-account takeover', () => {
       [[{ email: 'victim@example.com', primary: true, verified: true }], true],
     ] as const) {
       const raw = await request({ tokens: { access_token: 'at' }, provider: gh, fetch: fetcher(emails) })
-      const { user } = await mapUser(gh, raw, {}, 0)
+      const { user } = await mapUser(gh as never, raw, {}, 0)
       expect(user.emailVerified instanceof Date, JSON.stringify(emails)).toBe(verified)
     }
   })
@@ -225,7 +225,7 @@ describe('login CSRF and mail scanners through the magic link', () => {
     await requestLink(new Browser(config), 'attacker@example.com')
     const link = new URL(mail.last().url)
     const victim = new Browser(config)
-    for (const form of [
+    for (const form of <Record<string, string>[]>[
       { token: link.searchParams.get('token')!, email: link.searchParams.get('email')! },
       { token: link.searchParams.get('token')!, email: link.searchParams.get('email')!, csrfToken: 'forged' },
     ]) {
