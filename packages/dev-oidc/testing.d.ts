@@ -27,3 +27,9 @@ export function spawnServer(
   args: string[],
   options: { cwd: string; env?: NodeJS.ProcessEnv; readyUrl: string },
 ): Promise<{ close(): Promise<void> }>
+
+/**
+ * A `fetch` for HTTP tests against 127.0.0.1 that connects from another loopback address per `client`
+ * (127.77.x.y: distinct clients for per-address limits) and sends the request target exactly as written.
+ */
+export function loopbackFetch(client?: number): typeof fetch

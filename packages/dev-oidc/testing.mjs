@@ -1,7 +1,7 @@
 // Node-only helpers for the tests of the framework packages: free ports, an app served in-process next to
 // the dev provider, and a server process waited for until it answers.
 import { spawn } from 'node:child_process'
-import { createServer } from 'node:http'
+import { createServer, request as httpRequest } from 'node:http'
 import { createServer as createNetServer } from 'node:net'
 import { appClient, startDevOidc } from './index.mjs'
 
@@ -64,4 +64,46 @@ export async function spawnServer(name, command, args, { cwd, env, readyUrl }) {
       await exited
     },
   }
+}
+
+/**
+ * A `fetch` for HTTP tests against 127.0.0.1 that connects from another loopback address per `client`
+ * (127.77.x.y), so that per-address limits (the sign-in rate limit) see distinct clients, and that sends the
+ * request target exactly as written (`//evil.com/%2e%2e` is not normalised as `fetch` would). Plain http only;
+ * method, headers, a string or URLSearchParams body; redirects are never followed.
+ */
+export function loopbackFetch(client = 0) {
+  const localAddress = `127.77.${(client >> 8) & 255}.${(client % 250) + 2}`
+  return (input, init = {}) =>
+    new Promise((resolve, reject) => {
+      const text = typeof input === 'string' ? input : String(input.url ?? input)
+      const m = /^http:\/\/([^/?#]+)(.*)$/s.exec(text)
+      if (!m) return reject(new TypeError(`loopbackFetch: not an http URL: ${text}`))
+      const [hostname, port] = m[1].split(':')
+      const headers = {}
+      for (const [k, v] of new Headers(init.headers)) headers[k] = v
+      headers.host = m[1]
+      const body = init.body === undefined || init.body === null ? undefined : String(init.body)
+      if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body))
+      const req = httpRequest({ host: hostname, port: Number(port || 80), localAddress, method: init.method ?? 'GET', path: m[2] || '/', headers }, (res) => {
+        const chunks = []
+        res.on('data', (c) => chunks.push(c))
+        res.on('error', reject)
+        res.on('end', () => {
+          const out = new Headers()
+          for (let i = 0; i < res.rawHeaders.length; i += 2) {
+            try {
+              out.append(res.rawHeaders[i], res.rawHeaders[i + 1])
+            } catch {
+              // a value Headers refuses: leave it out
+            }
+          }
+          const status = res.statusCode ?? 502
+          const payload = [101, 204, 205, 304].includes(status) ? null : Buffer.concat(chunks)
+          resolve(new Response(payload, { status, headers: out }))
+        })
+      })
+      req.on('error', reject)
+      req.end(body)
+    })
 }

@@ -23,10 +23,7 @@ const csrfModule = once(() => import('./actions/csrf.js'))
 const errorsModule = once(() => import('./http/errors.js'))
 
 function plainError(status: number, error: string, message: string, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify({ error, message }), {
-    status,
-    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers },
-  })
+  return toResponse({ status, body: { error, message }, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers } })
 }
 
 function configFailure(error: unknown, config: AuthConfig): Response {

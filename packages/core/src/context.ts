@@ -32,7 +32,7 @@ export interface ResolvedConfig {
   /** AUTH_URL as a URL, when set. */
   url?: URL
   trustHost: boolean
-  session: { strategy: SessionStrategy; maxAge: number; updateAge: number; generateSessionToken: () => string }
+  session: { strategy: SessionStrategy; maxAge: number; updateAge: number; generateSessionToken: () => string; versionCacheMaxAge: number }
   jwt: JWTOptions
   pages: PagesOptions
   theme: Theme

@@ -20,6 +20,7 @@ export type AuthErrorCode =
   | 'MissingSecret'
   | 'OAuthAccountNotLinked'
   | 'OAuthCallbackError'
+  | 'OAuthProviderUnavailable'
   | 'OAuthSignin'
   | 'RateLimited'
   | 'RefreshAccessTokenError'
@@ -68,6 +69,8 @@ export class MissingCSRF extends define('MissingCSRF', 'CSRF token missing or in
 export class MissingSecret extends define('MissingSecret', 'No secret: set AUTH_SECRET or config.secret (openssl rand -base64 33)') {}
 export class OAuthAccountNotLinked extends define('OAuthAccountNotLinked', 'The account is already linked to another user') {}
 export class OAuthCallbackError extends define('OAuthCallbackError', 'The OAuth callback failed') {}
+/** A provider call timed out or answered more than the size cap (`httpOptions`): the error page, status 503. */
+export class OAuthProviderUnavailable extends define('OAuthProviderUnavailable', 'The OAuth provider did not answer in time or answered too much') {}
 export class OAuthSignin extends define('OAuthSignin', 'Starting the OAuth sign-in failed') {}
 export class RateLimited extends define('RateLimited', 'Too many attempts; retry later') {}
 export class RefreshAccessTokenError extends define('RefreshAccessTokenError', 'Refreshing the access token failed') {}
@@ -101,6 +104,7 @@ const BY_CODE: Record<string, new () => AuthError> = {
   MissingCSRF,
   OAuthAccountNotLinked,
   OAuthCallbackError,
+  OAuthProviderUnavailable,
   OAuthSignin,
   RateLimited,
   Verification,

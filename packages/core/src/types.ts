@@ -3,6 +3,7 @@ import type { CookiesOptions } from './http/cookie-names.js'
 import type { JWT, JWTOptions } from './tokens/jwt-types.js'
 import type { Provider, ProviderInput } from './providers/types.js'
 import type { raw, skipCSRFCheck, customFetch } from './symbols.js'
+import type { HttpOptions } from './oauth/limited-fetch.js'
 import type { AuthError } from './errors.js'
 import type { RateLimitConfig } from './rate-limit/types.js'
 
@@ -77,6 +78,12 @@ export interface SessionOptions {
   /** Seconds between session cookie / row refreshes. Default 24 hours. */
   updateAge?: number
   generateSessionToken?: () => string
+  /**
+   * JWT sessions with an adapter that keeps session versions: seconds a user's version is cached in this process,
+   * so a warm session check makes no database query. A "sign out everywhere" on another instance takes effect here
+   * at most this late; on this instance, at once. Default 5; 0 reads the adapter on every check.
+   */
+  versionCacheMaxAge?: number
 }
 
 export type JWTCallbackTrigger = 'signIn' | 'signUp' | 'update'
@@ -148,6 +155,8 @@ export interface AuthConfig {
   raw?: typeof raw
   /** fetch used for every outgoing request (discovery, token, userinfo, provider calls). */
   [customFetch]?: typeof fetch
+  /** Limits on every provider call: `timeout` (ms, default 10000) and `maxResponseSize` (bytes, default 1 MiB). A provider's own `httpOptions` win. */
+  httpOptions?: HttpOptions
   experimental?: Record<string, unknown>
   /** Opt-in reading of NextAuth v4 `next-auth.session-token` cookies. */
   legacy?: { nextAuthV4?: boolean }

@@ -5,15 +5,18 @@
  *   app.use('/auth', ExpressAuth(config))
  *   app.get('/api/me', requireAuth(config), (req, res) => res.json(res.locals.session))
  *
- * Proxies: Express's `trust proxy` setting decides. The Request handed to the core is built from
- * `req.protocol` / `req.host` (which honour `trust proxy`), and X-Forwarded-Host/Proto are removed,
- * so a client can never smuggle a host past an Express app that does not trust a proxy.
+ * Proxies: Express's `trust proxy` setting decides. The Request handed to the core is built from the host and
+ * scheme Express would give (`req.host` / `req.protocol`, which honour `trust proxy`), but a list in
+ * X-Forwarded-Host/Proto is read by the core's rule (its last entry, the one the trusted proxy appended), not
+ * Express's (the first, which the client chose). X-Forwarded-Host/Proto are then removed, so a client can never
+ * smuggle a host past an Express app that does not trust a proxy.
  */
 import type { NextFunction, Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from 'express'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { Auth, setClientAddress, applyEnv, authBasePath, checkSession, type AuthConfig, type Session } from '@latch/core'
+import { Auth, setClientAddress, applyEnv, authBasePath, checkSession, forwardedHost, forwardedProto, signInRedirect, type AuthConfig, type Session } from '@latch/core'
 import { requestBody } from './body.js'
+import { markResponse } from './harden.js'
 
 export type { AuthConfig, Session } from '@latch/core'
 
@@ -67,16 +70,32 @@ function configFor(config: AuthConfig, req: ExpressRequest, mountPath?: string):
 }
 
 /**
+ * Host and scheme as `req.host` / `req.protocol` would give them (honouring `trust proxy`), except for lists:
+ * Express takes the FIRST entry of X-Forwarded-Host/Proto, which is what the client sent to an appending proxy.
+ * The core's one rule applies instead: the last entry, the one the trusted proxy added.
+ */
+function publicHostOf(req: ExpressRequest): { host: string | undefined; protocol: string } {
+  const trust = req.app?.get('trust proxy fn') as ((addr: string | undefined, i: number) => boolean) | undefined
+  const direct = (req.socket as { encrypted?: boolean } | undefined)?.encrypted ? 'https' : 'http'
+  if (typeof trust !== 'function' || !trust(req.socket?.remoteAddress, 0)) return { host: req.get('host'), protocol: direct }
+  const xfh = req.get('x-forwarded-host')
+  // A trusted proxy's list whose last entry is not a host: refused below, never its first entry.
+  const host = xfh ? forwardedHost(xfh) : req.get('host')
+  const xfp = req.get('x-forwarded-proto')
+  return { host, protocol: xfp ? (forwardedProto(xfp) ?? direct) : direct }
+}
+
+/**
  * The public URL of the request as Express sees it (honours `trust proxy`), with the mount path spelled as
  * `mountPath` when given (see mountOf).
  */
 function requestUrl(req: ExpressRequest, mountPath?: string): URL {
-  const host = req.host
+  const { host, protocol } = publicHostOf(req)
   if (!host || !HOST_RE.test(host)) throw new BadRequest('Missing or malformed Host header')
   const path =
     mountPath !== undefined && req.originalUrl.startsWith(req.baseUrl) ? mountPath + req.originalUrl.slice(req.baseUrl.length) : req.originalUrl
   try {
-    return new URL(`${req.protocol}://${host}${path}`)
+    return new URL(`${protocol}://${host}${path}`)
   } catch {
     throw new BadRequest('Malformed request URL')
   }
@@ -113,6 +132,7 @@ async function sendWebResponse(res: ExpressResponse, response: Response): Promis
 
 function fail(res: ExpressResponse, next: NextFunction, error: unknown) {
   if (error instanceof BadRequest && !res.headersSent) {
+    markResponse(res, { produced: true })
     res.status(400).json({ error: 'InvalidRequest', message: error.message })
     return
   }
@@ -140,13 +160,23 @@ export function ExpressAuth(config: AuthConfig): RequestHandler {
  */
 export async function getSession(req: ExpressRequest, config: AuthConfig, res?: ExpressResponse): Promise<Session | null> {
   const { session, setCookies } = await checkSession(toWebRequest(req, false), configFor(config, req))
-  if (res && !res.headersSent) for (const cookie of setCookies) res.append('Set-Cookie', cookie)
+  if (res && !res.headersSent) {
+    for (const cookie of setCookies) res.append('Set-Cookie', cookie)
+    // A response rendered with the session, or carrying its cookie, is personal (src/harden.ts).
+    markResponse(res, { cookies: setCookies.length > 0, session: session !== null })
+  }
   return session
 }
 
 export interface RequireAuthOptions {
   /** Where signed-out browsers go. Default `<basePath>/signin`. */
   signInPath?: string
+  /**
+   * The routes behind this middleware serve the same content to every signed-in user and may be stored by a
+   * shared cache: Latch then adds no `Cache-Control: private, no-store` / `Vary: Cookie` for the session alone.
+   * A response that carries a re-issued or cleared session cookie is still `no-store`. Default false.
+   */
+  allowSharedCache?: boolean
 }
 
 declare global {
@@ -171,12 +201,22 @@ export function requireAuth(config: AuthConfig, options: RequireAuthOptions = {}
       return fail(res, next, error)
     }
     if (session) {
+      if (options.allowSharedCache) markResponse(res, { allowSharedCache: true })
       res.locals.session = session
       return next()
     }
+    markResponse(res, { produced: true })
     if (req.method === 'GET' && req.accepts(['json', 'html']) === 'html') {
-      const to = options.signInPath ?? `${authBasePath(configFor(config, req))}/signin`
-      return res.redirect(302, `${to}?callbackUrl=${encodeURIComponent(req.originalUrl)}`)
+      const fallback = `${authBasePath(configFor(config, req))}/signin`
+      let location: string
+      try {
+        // The core's redirect check builds it: a requested path like `//evil.com/..` is not a callbackUrl.
+        const here = requestUrl(req)
+        location = signInRedirect(options.signInPath ?? fallback, here.pathname + here.search, here.href, fallback)
+      } catch (error) {
+        return fail(res, next, error)
+      }
+      return res.redirect(302, location)
     }
     res.status(401).json({ error: 'Unauthorized', message: 'Sign in to access this resource' })
   }

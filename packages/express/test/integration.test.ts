@@ -1,6 +1,6 @@
 import type { AuthConfig } from '@latch/core'
-import { defineIntegrationSuite } from '@latch/core/testing'
-import { serveWithDevOidc } from '@latch/dev-oidc/testing'
+import { defineHeadersSuite, defineIntegrationSuite } from '@latch/core/testing'
+import { loopbackFetch, serveWithDevOidc } from '@latch/dev-oidc/testing'
 // The example app is the app under test.
 import { createApp, DEMO_USERS } from '../../../examples/express/src/app.js'
 
@@ -24,6 +24,7 @@ const common = {
   protectedApi: '/api/me',
   credentials: { username: user.username, password: user.password },
   oidc: { providerId: 'dev-oidc' },
+  redirects: { clientFetch: loopbackFetch },
 }
 
 defineIntegrationSuite({ ...common, name: 'express (AUTH_URL, body parsers first)', start: start((url) => ({ config: { url } })) })
@@ -40,3 +41,6 @@ defineIntegrationSuite({
   start: start(() => ({ trustProxy: 'loopback' })),
   trustsForwardedHeaders: true,
 })
+
+// Response headers (caching, nosniff) of the auth routes and the example's gated routes.
+defineHeadersSuite({ ...common, name: 'express', secret, start: start((url) => ({ config: { url } })) })

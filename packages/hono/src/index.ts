@@ -7,7 +7,8 @@
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import { env } from 'hono/adapter'
-import { Auth, applyEnv, authBasePath, checkSession, setClientAddress, type AuthConfig, type Session } from '@latch/core'
+import { Auth, applyEnv, authBasePath, checkSession, setClientAddress, signInRedirect, type AuthConfig, type Session } from '@latch/core'
+import { hardenContext, markResponse } from './harden.js'
 
 export type { AuthConfig, Session } from '@latch/core'
 
@@ -57,6 +58,8 @@ export function initAuthConfig(cb: ConfigHandler): MiddlewareHandler {
     }
     c.set('authConfig', resolved)
     await next()
+    // Wraps every route: responses the session made personal, or that carry Latch's cookies (src/harden.ts).
+    hardenContext(c)
   }
 }
 
@@ -117,6 +120,7 @@ async function checkAuthUser(c: Context): Promise<AuthUser | null> {
   // c.header reaches responses built with c.json/c.html/c.body; verifyAuth also adds them to a raw Response.
   for (const cookie of setCookies) c.header('Set-Cookie', cookie, { append: true })
   if (setCookies.length) c.set('authSetCookies', setCookies)
+  markResponse(c, { cookies: setCookies.length > 0, session: session !== null })
   if (!session) return null
   const authUser: AuthUser = { session, user: session.user }
   c.set('authUser', authUser)
@@ -129,6 +133,12 @@ export interface VerifyAuthOptions {
    * Default false: always 401 JSON.
    */
   redirectToSignIn?: boolean
+  /**
+   * The routes behind this middleware serve the same content to every signed-in user and may be stored by a
+   * shared cache: Latch then adds no `Cache-Control: private, no-store` / `Vary: Cookie` for the session alone.
+   * A response that carries a re-issued or cleared session cookie is still `no-store`. Default false.
+   */
+  allowSharedCache?: boolean
 }
 
 
@@ -136,12 +146,15 @@ export interface VerifyAuthOptions {
 export function verifyAuth(options: VerifyAuthOptions = {}): MiddlewareHandler {
   return async (c, next) => {
     const authUser = await getAuthUser(c)
+    if (authUser && options.allowSharedCache) markResponse(c, { allowSharedCache: true })
     if (!authUser) {
+      markResponse(c, { produced: true })
       const wantsHtml = c.req.method === 'GET' && (c.req.header('accept') ?? '').includes('text/html')
       if (options.redirectToSignIn && wantsHtml) {
+        // The core's redirect check builds it: a requested path like `//evil.com/..` is not a callbackUrl.
         const url = new URL(c.req.url)
-        const callbackUrl = encodeURIComponent(url.pathname + url.search)
-        return c.redirect(`${authBasePath(configOf(c))}/signin?callbackUrl=${callbackUrl}`, 302)
+        const signIn = `${authBasePath(configOf(c))}/signin`
+        return c.redirect(signInRedirect(signIn, url.pathname + url.search, url.href, signIn), 302)
       }
       return c.json({ error: 'Unauthorized', message: 'Sign in to access this resource' }, 401)
     }

@@ -1,7 +1,7 @@
 import { getRequestListener } from '@hono/node-server'
 import type { AuthConfig } from '@latch/core'
-import { defineIntegrationSuite } from '@latch/core/testing'
-import { serveWithDevOidc } from '@latch/dev-oidc/testing'
+import { defineHeadersSuite, defineIntegrationSuite } from '@latch/core/testing'
+import { loopbackFetch, serveWithDevOidc } from '@latch/dev-oidc/testing'
 // The example app is the app under test: what the README demo runs is what passes the suite.
 import { createApp, DEMO_USERS } from '../../../examples/hono/src/app.js'
 
@@ -22,6 +22,7 @@ const common = {
   protectedApi: '/api/me',
   credentials: { username: user.username, password: user.password },
   oidc: { providerId: 'dev-oidc' },
+  redirects: { clientFetch: loopbackFetch },
 }
 
 defineIntegrationSuite({ ...common, name: 'hono (node, AUTH_URL)', start: start((url) => ({ url })) })
@@ -34,3 +35,6 @@ defineIntegrationSuite({
   start: start(() => ({ trustHost: true })),
   trustsForwardedHeaders: true,
 })
+
+// Response headers (caching, nosniff) of the auth routes and the example's gated routes.
+defineHeadersSuite({ ...common, name: 'hono (node)', secret, start: start((url) => ({ url })) })

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
-import { defineIntegrationSuite } from '@latch/core/testing'
+import { defineHeadersSuite, defineIntegrationSuite } from '@latch/core/testing'
 import { freePort, spawnServer } from '@latch/dev-oidc/testing'
 import { DEMO_USERS } from '../../../examples/hono/src/app.js'
 
@@ -56,6 +56,17 @@ async function startWorkerd() {
 defineIntegrationSuite({
   name: 'hono (workerd, no nodejs_compat)',
   start: startWorkerd,
+  basePath: '/auth',
+  protectedPage: '/protected',
+  protectedApi: '/api/me',
+  credentials: { username: user.username, password: user.password },
+})
+
+// Response headers (caching, nosniff) in a Workers runtime.
+defineHeadersSuite({
+  name: 'hono (workerd)',
+  start: startWorkerd,
+  secret,
   basePath: '/auth',
   protectedPage: '/protected',
   protectedApi: '/api/me',

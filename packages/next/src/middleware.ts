@@ -7,6 +7,7 @@
  * Works as Next 16 `proxy.ts` (`export const proxy = withAuth(...)`) and Next 15 `middleware.ts`.
  */
 import type { Awaitable } from '@latch/core'
+import { signInRedirect } from '@latch/core/redirect'
 import type { NextFetchEvent, NextRequest, NextResponse } from 'next/server'
 import type { JWT, NextGetTokenParams } from './jwt.js'
 import { defaultBasePath, envSecret, nextEnv, parseAuthUrl } from './lib/config.js'
@@ -73,9 +74,9 @@ async function handle(req: NextRequest, event: NextFetchEvent, options: WithAuth
     ok = false // fail closed
   }
   if (!ok) {
-    const url = new URL(`${nextBase}${signInPage}`, origin)
-    url.searchParams.set('callbackUrl', `${nextBase}${pathname}${search}`)
-    return redirectResponse(url)
+    // The core's redirect check builds the callbackUrl: a path like `//evil.com/..` never passes through as is.
+    const page = new URL(`${nextBase}${signInPage}`, origin).href
+    return redirectResponse(signInRedirect(page, `${nextBase}${pathname}${search}`, origin, `${nextBase}${authPath}/signin`))
   }
   if (!fn) return
   ;(req as NextRequestWithAuth).nextauth = { token }

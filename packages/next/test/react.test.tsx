@@ -2,7 +2,7 @@ import { win } from './dom.js'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { act, useEffect } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
-import { CookieJar } from '@latch/core/testing'
+import { CookieJar, HOSTILE_REDIRECTS, fillPlaceholders, landsOn } from '@latch/core/testing'
 import NextAuth from '../src/index.js'
 import { SessionProvider, getCsrfToken, getProviders, getSession, signIn, signOut, useSession, type SessionContextValue } from '../src/react/index.js'
 import { state } from '../src/react/client.js'
@@ -187,5 +187,23 @@ describe('@latch/next/react', () => {
     expect(navigations.at(-1)).toBe('/custom/auth/signin?callbackUrl=http%3A%2F%2Fapp.test%2Fpage')
     await signOut({ redirectTo: '/out' })
     expect(navigations.at(-1)).toBe('http://app.test/out')
+  })
+
+  it('the client helpers put every redirectTo through the core check (sign-in page, signOut without an answer)', async () => {
+    await mount(<SessionProvider basePath="/custom/auth" session={null} />)
+    for (const p of HOSTILE_REDIRECTS.map((x) => fillPlaceholders(x, ORIGIN))) {
+      await signIn(undefined, { redirectTo: p })
+      const page = new URL(navigations.at(-1)!, ORIGIN)
+      expect(page.pathname).toBe('/custom/auth/signin')
+      expect(landsOn(page.searchParams.get('callbackUrl')!, ORIGIN), p).toBe(ORIGIN)
+    }
+    // The server does not answer: the browser still goes nowhere else.
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('offline')
+    })
+    for (const p of ['//evil.com', '/\\evil.com', 'https://evil.com/', 'javascript:alert(1)']) {
+      await signOut({ redirectTo: p })
+      expect(landsOn(navigations.at(-1)!, ORIGIN), p).toBe(ORIGIN)
+    }
   })
 })

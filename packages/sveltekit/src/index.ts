@@ -13,11 +13,14 @@
  */
 import { env } from '$env/dynamic/private'
 import { redirect } from '@sveltejs/kit'
-import { Auth, applyEnv, authBasePath, checkSession, setClientAddress, type AuthConfig, type Provider, type Session } from '@latch/core'
+import { Auth, applyEnv, authBasePath, checkSession, safeRedirectPath, setClientAddress, signInRedirect, type AuthConfig, type Provider, type Session } from '@latch/core'
 import { applySetCookies } from './cookies.js'
+import { hardenRequest, markRequest } from './harden.js'
 import type { KitHandle, KitRequestEvent, KitResolve } from './kit-types.js'
 
 export type { AuthConfig, Session } from '@latch/core'
+/** For protected pages: `redirect(303, signInRedirect('/signin', url.pathname + url.search, url.href))`. */
+export { signInRedirect, safeRedirectPath } from '@latch/core'
 export type * from './kit-types.js'
 
 export interface LatchLocals {
@@ -28,6 +31,15 @@ export interface LatchLocals {
 const externalRedirect: (status: number, location: string, options: { external: boolean }) => never = redirect as never
 
 export type ConfigInput = AuthConfig | ((event: KitRequestEvent) => AuthConfig | Promise<AuthConfig>)
+
+export interface SvelteKitAuthOptions {
+  /**
+   * Pages (by event) that serve the same content to every signed-in user and may be stored by a shared cache:
+   * Latch then adds no `Cache-Control: private, no-store` / `Vary: Cookie` for the session alone. A response
+   * that carries a Latch cookie or a CSRF token from `locals.csrfToken()` is still `no-store`. Default: none.
+   */
+  allowSharedCache?: (event: KitRequestEvent) => boolean
+}
 
 /** Headers only a proxy may set: the adapter (ORIGIN / HOST_HEADER / PROTOCOL_HEADER) has already decided `event.url`. */
 const PROXY_HEADERS = ['x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'forwarded']
@@ -54,7 +66,7 @@ function clientAddress(event: KitRequestEvent): string | undefined {
   }
 }
 
-export function SvelteKitAuth(input: ConfigInput): { handle: KitHandle; signIn: (event: KitRequestEvent) => Promise<never>; signOut: (event: KitRequestEvent) => Promise<never> } {
+export function SvelteKitAuth(input: ConfigInput, options: SvelteKitAuthOptions = {}): { handle: KitHandle; signIn: (event: KitRequestEvent) => Promise<never>; signOut: (event: KitRequestEvent) => Promise<never> } {
   const withEnv = new WeakMap<AuthConfig, AuthConfig>()
   async function configOf(event: KitRequestEvent): Promise<AuthConfig> {
     const config = typeof input === 'function' ? await input(event) : input
@@ -74,16 +86,20 @@ export function SvelteKitAuth(input: ConfigInput): { handle: KitHandle; signIn: 
     locals.auth = () =>
       (session ??= checkSession(toRequest(event, { method: 'GET' }), config).then(({ session, setCookies }) => {
         applySetCookies(event, setCookies)
+        markRequest(locals, { cookies: setCookies.length > 0, session: session !== null })
         return session
       }))
     locals.csrfToken = async () => {
       const res = await Auth(toRequest(event, { path: `${basePath}/csrf`, method: 'GET' }), config)
       applySetCookies(event, res.headers.getSetCookie())
+      // The token in the page is this visitor's: the page must never be stored for another (src/harden.ts).
+      markRequest(locals, { csrfToken: true })
       const body = (await res.json()) as { csrfToken?: string }
       if (!body.csrfToken) throw new Error(`@latch/sveltekit: no CSRF token (${res.status}); check the auth config`)
       return body.csrfToken
     }
-    return resolve(event)
+    if (options.allowSharedCache?.(event)) markRequest(locals, { allowSharedCache: true })
+    return hardenRequest(locals, await resolve(event))
   }
 
   /** POST an action's form to a core route; apply its cookies; follow with a 303 to where the core says. */
@@ -99,9 +115,11 @@ export function SvelteKitAuth(input: ConfigInput): { handle: KitHandle; signIn: 
     for (const [k, v] of form) if (typeof v === 'string') body.append(k, v)
     if (!body.has('callbackUrl') && body.has('redirectTo')) body.set('callbackUrl', body.get('redirectTo')!)
     const path = route(config, body)
+    // Every Location built here goes through the core's one redirect check (never `${page}?callbackUrl=${input}`).
     if (typeof path === 'object') {
       const callbackUrl = body.get('callbackUrl')
-      redirect(303, callbackUrl ? `${path.page}?callbackUrl=${encodeURIComponent(callbackUrl)}` : path.page)
+      const fallback = `${authBasePath(config)}/signin`
+      redirect(303, callbackUrl ? signInRedirect(path.page, callbackUrl, event.url.href, fallback) : safeRedirectPath(path.page, event.url.href))
     }
     const res = await Auth(
       toRequest(event, {
@@ -113,15 +131,24 @@ export function SvelteKitAuth(input: ConfigInput): { handle: KitHandle; signIn: 
       config,
     )
     applySetCookies(event, res.headers.getSetCookie())
+    markRequest(event.locals, { cookies: true, produced: true })
     let url = `${authBasePath(config)}/error?error=Configuration`
     if ((res.headers.get('content-type') ?? '').includes('application/json')) {
       const json = (await res.json().catch(() => null)) as { url?: unknown } | null
       if (typeof json?.url === 'string') url = json.url
     } else if (res.headers.get('location')) url = res.headers.get('location')!
-    // Same-origin targets become paths (client-side navigation). A provider's URL stays absolute and is
-    // marked external: Kit 3 refuses external redirects without it; Kit 2 ignores the third argument.
-    const target = new URL(url, event.url)
-    if (target.origin === event.url.origin) redirect(303, target.pathname + target.search + target.hash)
+    // Same-origin targets become paths (client-side navigation), through the core's check: the path of
+    // `https://app//evil.com` alone would be the protocol-relative `//evil.com`. A provider's URL (or one the
+    // app's redirect callback allowed) stays absolute and is marked external: Kit 3 refuses external redirects
+    // without it; Kit 2 ignores the third argument.
+    let target: URL
+    try {
+      target = new URL(url, event.url)
+    } catch {
+      target = new URL('/', event.url)
+    }
+    if (target.origin === event.url.origin) redirect(303, safeRedirectPath(target.href, event.url.href))
+    if (target.protocol !== 'https:' && target.protocol !== 'http:') redirect(303, '/')
     externalRedirect(303, target.href, { external: true })
   }
 

@@ -5,9 +5,9 @@ import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CookieJar, authorizeAtProvider, defineIntegrationSuite } from '@latch/core/testing'
+import { CookieJar, authorizeAtProvider, defineHeadersSuite, defineIntegrationSuite, type RedirectHelperRoute } from '@latch/core/testing'
 import { appClient, startDevOidc } from '@latch/dev-oidc'
-import { freePort, spawnServer } from '@latch/dev-oidc/testing'
+import { freePort, loopbackFetch, spawnServer } from '@latch/dev-oidc/testing'
 // The example's demo account: the app under test is the example, built.
 import { DEMO_USERS } from '../../../examples/sveltekit/src/lib/server/auth.js'
 
@@ -63,7 +63,10 @@ async function withProxy(start: () => Promise<{ baseUrl: string; close(): Promis
     const headers = { ...req.headers }
     headers['x-forwarded-host'] ??= req.headers.host
     headers['x-forwarded-proto'] ??= 'http'
-    const forward = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers }, (up) => {
+    // The client's address, appended as proxies do (ADDRESS_HEADER reads the last entry): per-client rate limits.
+    headers['x-forwarded-for'] = [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ')
+    // agent: false: no pooled upstream connection that an earlier (oversized) request left half-closed.
+    const forward = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers, agent: false }, (up) => {
       res.writeHead(up.statusCode ?? 502, up.rawHeaders)
       up.pipe(res)
     })
@@ -83,11 +86,20 @@ async function withProxy(start: () => Promise<{ baseUrl: string; close(): Promis
   }
 }
 
+/** The example's signIn/signOut form actions: every Location they build must pass the hostile-redirect corpus. */
+const actions: RedirectHelperRoute[] = [
+  { name: 'signOut() form action', path: '/signout', field: 'callbackUrl' },
+  { name: 'signOut() form action', path: '/signout', field: 'redirectTo' },
+  { name: 'signIn() form action, no provider', path: '/signin', field: 'callbackUrl' },
+  { name: 'signIn() form action, credentials', path: '/signin', field: 'redirectTo', fields: { providerId: 'credentials' }, credentials: true },
+]
+
 const common = {
   basePath: '/auth',
   protectedPage: '/protected',
   protectedApi: '/api/me',
   credentials: { username: user.username, password: user.password },
+  redirects: { clientFetch: loopbackFetch, helpers: actions },
 }
 
 // ORIGIN fixes event.url; AUTH_TRUST_HOST lets the core use it, forwarded headers are dropped.
@@ -96,14 +108,28 @@ defineIntegrationSuite({
   name: 'sveltekit (adapter-node, ORIGIN)',
   start: start((baseUrl) => ({ ORIGIN: baseUrl, AUTH_TRUST_HOST: 'true' }), true),
   oidc: { providerId: 'dev-oidc' },
+  redirects: {
+    clientFetch: loopbackFetch,
+    helpers: [...actions, { name: 'signIn() form action, OpenID provider', path: '/signin', field: 'callbackUrl', fields: { providerId: 'dev-oidc' }, provider: true }],
+  },
 })
 
 // The adapter is told to trust the proxy's headers: event.url follows them, and so does the core.
 defineIntegrationSuite({
   ...common,
   name: 'sveltekit (adapter-node, HOST_HEADER/PROTOCOL_HEADER)',
-  start: () => withProxy(start(() => ({ HOST_HEADER: 'x-forwarded-host', PROTOCOL_HEADER: 'x-forwarded-proto', AUTH_TRUST_HOST: 'true' }))),
+  start: () => withProxy(start(() => ({ HOST_HEADER: 'x-forwarded-host', PROTOCOL_HEADER: 'x-forwarded-proto', ADDRESS_HEADER: 'x-forwarded-for', AUTH_TRUST_HOST: 'true' }))),
   trustsForwardedHeaders: true,
+})
+
+// Response headers (caching, nosniff); every page of the example renders a CSRF token (+layout.server.js).
+defineHeadersSuite({
+  ...common,
+  name: 'sveltekit (adapter-node)',
+  secret,
+  csrfPage: '/signin',
+  start: start((baseUrl) => ({ ORIGIN: baseUrl, AUTH_TRUST_HOST: 'true' }), true),
+  oidc: { providerId: 'dev-oidc' },
 })
 
 describe('sveltekit: signIn / signOut form actions', () => {
@@ -141,11 +167,15 @@ describe('sveltekit: signIn / signOut form actions', () => {
     expect(res.status).toBe(303)
     expect(res.headers.get('location')).toBe('/protected')
     expect(jar.has('session-token')).toBe(true)
+    // The action's redirect carries the session cookie: never storable (core http/harden.ts).
+    expect(res.headers.get('cache-control')).toBe('private, no-store')
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
     expect((await send('/protected', jar)).status).toBe(200)
 
     const outToken = await pageToken(jar, '/signout')
     const out = await send('/signout', jar, { csrfToken: outToken })
     expect(out.status).toBe(303)
+    expect(out.headers.get('cache-control')).toBe('private, no-store')
     expect(jar.has('session-token')).toBe(false)
     expect((await send('/api/me', jar)).status).toBe(401)
   })

@@ -8,6 +8,8 @@ import { completeSignIn } from './complete-signin.js'
 import { verifyCsrf } from './csrf.js'
 import { emailCallback, emailConfirm } from './email-callback.js'
 import { rateLimit, rateLimitedResponse } from '../rate-limit/limit.js'
+import { credentialsKeys } from '../rate-limit/credentials-key.js'
+import { credentialsInput } from './credentials-input.js'
 
 /** GET/POST /callback/:provider */
 export async function callbackAction(ctx: RequestContext): Promise<ResponseInternal> {
@@ -34,10 +36,13 @@ export async function callbackAction(ctx: RequestContext): Promise<ResponseInter
 async function credentialsCallback(ctx: RequestContext, provider: CredentialsConfig): Promise<ResponseInternal> {
   if (ctx.method !== 'POST') throw new CredentialsSignin('Credentials must be POSTed')
   await verifyCsrf(ctx)
-  const credentials: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(ctx.body ?? {})) if (k !== 'csrfToken' && k !== 'callbackUrl') credentials[k] = v
-  // Counted before authorize() runs: a guessing attacker pays for every attempt, right or wrong.
-  const limit = await rateLimit(ctx, 'credentials', credentialsIdentifier(ctx, credentials))
+  // Every field a single string (else 400), before the limiter or authorize() sees any of it.
+  const credentials = credentialsInput(ctx.body)
+  // Counted before authorize() runs: a guessing attacker pays for every attempt, right or wrong. The counter is
+  // the account field the app declared, never one the client picked by adding a field.
+  const rl = ctx.options.config.rateLimit
+  const keys = rl === false ? undefined : credentialsKeys(provider, rl ?? {}, credentials)
+  const limit = await rateLimit(ctx, 'credentials', keys?.counted)
   if (limit.retryAfter) return rateLimitedResponse(ctx, limit.retryAfter)
   let user
   try {
@@ -53,20 +58,7 @@ async function credentialsCallback(ctx: RequestContext, provider: CredentialsCon
     provider: provider.id,
   }
   const res = await completeSignIn(ctx, { user, account, credentials })
-  await limit.succeeded()
+  // Only the counter of the account that signed in is forgotten.
+  await limit.succeeded(keys?.resetOnSuccess(user) ?? [])
   return res
-}
-
-/** Whose account an attempt targets: the configured picker, else the first of username/email/identifier/login. */
-function credentialsIdentifier(ctx: RequestContext, credentials: Record<string, unknown>): string | undefined {
-  const rl = ctx.options.config.rateLimit
-  if (rl && rl.credentialsIdentifier) {
-    const v = rl.credentialsIdentifier(credentials)
-    return typeof v === 'string' && v ? v : undefined
-  }
-  for (const field of ['username', 'email', 'identifier', 'login']) {
-    const v = credentials[field]
-    if (typeof v === 'string' && v) return v
-  }
-  return undefined
 }

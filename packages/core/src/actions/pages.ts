@@ -42,7 +42,7 @@ export async function errorPageAction(ctx: RequestContext): Promise<ResponseInte
   const code = errorCode(ctx)
   if (ctx.options.pages.error) return { redirect: pageUrl(ctx, 'error', { error: code }) }
   // The page reports an error that already happened (and was logged); rendering it is not a server fault.
-  const status = code === 'AccessDenied' ? 403 : 400
+  const status = code === 'AccessDenied' ? 403 : code === 'OAuthProviderUnavailable' ? 503 : 400
   return page(errorPage({ code, homeUrl: ctx.origin, signinUrl: pageUrl(ctx, 'signin'), theme: ctx.options.theme }), status)
 }
 

@@ -1,19 +1,14 @@
 import type { CallbacksOptions } from '../types.js'
+import { sameOriginUrl } from '../http/safe-redirect.js'
 
 /**
- * The default redirect policy: relative paths and same-origin absolute URLs are allowed,
- * everything else falls back to the app's origin. Resolution uses the WHATWG URL parser, so
- * `//evil.com`, `/\evil.com` and `javascript:` resolve to another origin (or none) and are refused.
+ * The default redirect policy: relative paths and same-origin absolute URLs are allowed, everything else
+ * falls back to the app's origin. The check is the core's one redirect check (http/safe-redirect.ts): the
+ * WHATWG URL parser decides the origin, so `//evil.com`, `/\\evil.com` and `javascript:` are refused, and a
+ * path starting with `//` is collapsed so that its path alone is never protocol-relative.
  */
 export function defaultRedirect({ url, baseUrl }: { url: string; baseUrl: string }): string {
-  try {
-    const base = new URL(baseUrl)
-    const target = new URL(url, base)
-    if (target.origin === base.origin && (target.protocol === 'https:' || target.protocol === 'http:')) return target.href
-  } catch {
-    // malformed: fall through
-  }
-  return baseUrl
+  return sameOriginUrl(url, baseUrl) ?? baseUrl
 }
 
 export const defaultCallbacks: Required<CallbacksOptions> = {

@@ -9,6 +9,7 @@ import { createLogger } from './logger.js'
 import { defaultCallbacks } from './defaults.js'
 import { normalizeBasePath } from '../http/paths.js'
 import { toHex } from '../tokens/compare.js'
+import { DEFAULT_VERSION_CACHE_MAX_AGE } from '../session/version-cache.js'
 
 const cache = new WeakMap<AuthConfig, ResolvedConfig>()
 
@@ -75,6 +76,7 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
       maxAge,
       updateAge: config.session?.updateAge ?? 24 * 60 * 60,
       generateSessionToken: config.session?.generateSessionToken ?? randomToken,
+      versionCacheMaxAge: versionCacheMaxAge(config.session?.versionCacheMaxAge),
     },
     jwt: { maxAge: config.jwt?.maxAge ?? maxAge, encode: config.jwt?.encode ?? encode, decode: config.jwt?.decode ?? decode },
     pages: { ...config.pages },
@@ -94,6 +96,14 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
   }
   cache.set(config, resolved)
   return resolved
+}
+
+function versionCacheMaxAge(value: number | undefined): number {
+  if (value === undefined) return DEFAULT_VERSION_CACHE_MAX_AGE
+  if (typeof value !== 'number' || !(value >= 0) || value > 300) {
+    throw new Configuration('session.versionCacheMaxAge must be a number of seconds from 0 (no cache) to 300')
+  }
+  return value
 }
 
 function stripUndefined<T extends object>(o: T | undefined): Partial<T> {

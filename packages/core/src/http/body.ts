@@ -55,8 +55,15 @@ export async function parseBody(request: Request): Promise<Record<string, unknow
     } catch {
       throw new InvalidRequest('Malformed multipart body')
     }
+    // Like the form-urlencoded case: a repeated field becomes an array and a file stays a File, so callers that
+    // need one string (credentials) refuse them rather than silently taking one of the values.
     const out: Record<string, unknown> = Object.create(null)
-    for (const [k, v] of form) if (typeof v === 'string') out[k] = v
+    let n = 0
+    for (const [k, v] of form) {
+      if (++n > MAX_FIELDS) throw new InvalidRequest('Too many form fields')
+      const prev = out[k]
+      out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v]
+    }
     return out
   }
   throw new InvalidRequest(`Unsupported content-type "${type}": send application/x-www-form-urlencoded or application/json`)

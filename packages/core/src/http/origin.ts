@@ -1,17 +1,12 @@
 import type { ResolvedConfig } from '../context.js'
 import { UntrustedHost } from '../errors.js'
-
-const HOST_RE = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?$/
-
-function first(value: string | null): string | undefined {
-  const v = value?.split(',')[0]?.trim()
-  return v ? v : undefined
-}
+import { forwardedHost, forwardedProto } from './forwarded.js'
 
 /**
  * The public origin of the app for this request.
  * 1. AUTH_URL (config.url) wins whatever the headers say.
- * 2. Otherwise, with trustHost, X-Forwarded-Host / X-Forwarded-Proto (validated).
+ * 2. Otherwise, with trustHost, X-Forwarded-Host / X-Forwarded-Proto (validated), each read as its LAST entry,
+ *    the one the nearest (trusted) proxy appended: never a client-supplied first entry (see http/forwarded.ts).
  * 3. Otherwise the request URL's own origin, which needs trustHost too: a framework can't tell us
  *    whether its Host header was spoofed, so we refuse rather than build links from it.
  */
@@ -24,10 +19,8 @@ export function publicOrigin(request: Request, options: ResolvedConfig): URL {
     )
   }
   const reqUrl = new URL(request.url)
-  const fwdHost = first(request.headers.get('x-forwarded-host'))
-  const fwdProto = first(request.headers.get('x-forwarded-proto'))?.toLowerCase()
-  const host = fwdHost && HOST_RE.test(fwdHost) ? fwdHost : reqUrl.host
-  const proto = fwdProto === 'http' || fwdProto === 'https' ? fwdProto : reqUrl.protocol.slice(0, -1)
+  const host = forwardedHost(request.headers.get('x-forwarded-host')) ?? reqUrl.host
+  const proto = forwardedProto(request.headers.get('x-forwarded-proto')) ?? reqUrl.protocol.slice(0, -1)
   try {
     return new URL(`${proto}://${host}`)
   } catch {

@@ -2,6 +2,7 @@ import type { RequestContext, ResponseInternal } from '../context.js'
 import type { Cookie } from './cookies.js'
 import { str } from './body.js'
 import { json } from './response.js'
+import { collapseLeadingSlashes } from './safe-redirect.js'
 
 const MAX_URL_LENGTH = 4096
 
@@ -17,7 +18,8 @@ export async function applyRedirectCallback(ctx: RequestContext, url: string): P
   }
   if (typeof out !== 'string' || out.length > MAX_URL_LENGTH) return baseUrl
   try {
-    const u = new URL(out, baseUrl)
+    // An app's own callback may allow other origins; its answer still never has a protocol-relative path.
+    const u = collapseLeadingSlashes(new URL(out, baseUrl))
     return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : baseUrl
   } catch {
     return baseUrl

@@ -1,10 +1,12 @@
 import type { ResponseInternal } from '../context.js'
 import { serializeCookie } from './cookies.js'
+import { hardenHeaders } from './harden.js'
 
-/** Turn an action's result into a Web Response, one Set-Cookie header per cookie. */
+/** Turn an action's result into a Web Response, one Set-Cookie header per cookie, hardened (http/harden.ts). */
 export function toResponse(res: ResponseInternal): Response {
   const headers = new Headers(res.headers)
   for (const cookie of res.cookies ?? []) headers.append('Set-Cookie', serializeCookie(cookie))
+  hardenHeaders(headers, { produced: true, cookies: Boolean(res.cookies?.length) })
   let body: BodyInit | null = null
   if (res.body !== undefined && res.body !== null && typeof res.body !== 'string') {
     body = JSON.stringify(res.body)

@@ -1,5 +1,5 @@
 import * as oauth from 'oauth4webapi'
-import { Configuration, OAuthSignin } from '../errors.js'
+import { AuthError, Configuration, OAuthSignin } from '../errors.js'
 import type { EndpointConfig, OAuthConfig, UserinfoConfig } from '../providers/types.js'
 import { entraDiscoveryIssuer, entraMultiTenant } from './entra.js'
 import { peekJson } from './peek-json.js'
@@ -100,7 +100,8 @@ export async function authorizationServer(
     try {
       meta = await cached(key, now, () => discover(provider, fetchImpl))
     } catch (error) {
-      if (error instanceof Configuration) throw error
+      // Configuration faults, and OAuthProviderUnavailable (timeout / size cap) keep their code.
+      if (error instanceof AuthError) throw error
       throw new OAuthSignin(`Discovery failed for provider "${provider.id}": ${describe(error)}`, { cause: safeCause(error) })
     }
     as = { ...meta, ...explicit }
@@ -154,8 +155,35 @@ export function jwksCacheFor(as: oauth.AuthorizationServer): oauth.JWKSCacheInpu
   return cache
 }
 
+/** Unknown-`kid` refetches of one JWKS allowed per window: rotation is picked up at once, random kids can't hammer it. */
+export const JWKS_REFETCH_LIMIT = 3
+export const JWKS_REFETCH_WINDOW_MS = 60_000
+const jwksRefetches = new Map<string, number[]>()
+
+/**
+ * Whether the JWKS of `as` may be fetched again now because an id_token named a `kid` it lacks; when
+ * yes, the cached key set is dropped and the refetch is counted. At most {@link JWKS_REFETCH_LIMIT}
+ * per {@link JWKS_REFETCH_WINDOW_MS} per issuer / jwks_uri.
+ */
+export function takeJwksRefetch(as: oauth.AuthorizationServer, nowMs: number = Date.now()): boolean {
+  const key = `${as.issuer}\0${as.jwks_uri ?? ''}`
+  const recent = (jwksRefetches.get(key) ?? []).filter((t) => nowMs - t < JWKS_REFETCH_WINDOW_MS)
+  if (recent.length >= JWKS_REFETCH_LIMIT) {
+    jwksRefetches.set(key, recent)
+    return false
+  }
+  recent.push(nowMs)
+  if (!jwksRefetches.has(key) && jwksRefetches.size >= MAX_ENTRIES) jwksRefetches.delete(jwksRefetches.keys().next().value as string)
+  jwksRefetches.set(key, recent)
+  const cache = jwksCacheFor(as) as Record<string, unknown>
+  delete cache.jwks
+  delete cache.uat
+  return true
+}
+
 /** Test hook: forget discovered metadata and JWKS. */
 export function clearDiscoveryCache(): void {
   discovered.clear()
   jwksCaches.clear()
+  jwksRefetches.clear()
 }

@@ -1,6 +1,7 @@
 import type * as oauth from 'oauth4webapi'
 import { AccessDenied, Configuration, OAuthCallbackError } from '../errors.js'
 import type { OAuthConfig } from '../providers/types.js'
+import { unverifiedPayload } from './jwt-payload.js'
 import { peekJson } from './peek-json.js'
 
 /**
@@ -137,20 +138,6 @@ export function entraAuthorizationIssuer(
   if (!isGuid(tid)) throw new OAuthCallbackError(`"${provider.id}" sent an unexpected iss in the authorization response`)
   assertTenant(provider, tid)
   return { as: { ...as, issuer: iss }, iss }
-}
-
-/** The payload of a compact JWS, unverified (this needs no crypto). */
-function unverifiedPayload(jwt: string): Record<string, unknown> | undefined {
-  const parts = jwt.split('.')
-  if (parts.length !== 3 || parts[1]!.length > 65536) return undefined
-  try {
-    const b64 = parts[1]!.replace(/-/g, '+').replace(/_/g, '/')
-    const bytes = Uint8Array.from(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)), (c) => c.charCodeAt(0))
-    const payload = JSON.parse(new TextDecoder().decode(bytes)) as unknown
-    return payload && typeof payload === 'object' && !Array.isArray(payload) ? (payload as Record<string, unknown>) : undefined
-  } catch {
-    return undefined
-  }
 }
 
 /**

@@ -6,6 +6,7 @@ import type { OAuthConfig, Provider } from '../providers/types.js'
 import { RefreshAccessTokenError } from '../errors.js'
 import { clientAuthFor, clientFor, dpopFor, withDpopRetry } from './client.js'
 import { authorizationServer } from './discovery.js'
+import { assertSameIdentity, IDENTITY_FIELD, identityOfIdToken } from './refresh-identity.js'
 import { prepareTokenResponse, verifyIdToken } from './token-response.js'
 import { describe, fetchFor, transport } from './transport.js'
 
@@ -35,6 +36,9 @@ export function refreshableTokenFields(provider: OAuthConfig, account: Account):
   if (typeof account.access_token === 'string') out.access_token = account.access_token
   if (typeof account.refresh_token === 'string') out.refresh_token = account.refresh_token
   if (typeof account.expires_at === 'number') out.expires_at = account.expires_at
+  // OIDC: what a refreshed id_token must match (OIDC Core 12.2); see refresh-identity.ts.
+  const identity = provider.type === 'oidc' ? identityOfIdToken(account.id_token) : undefined
+  if (identity) out[IDENTITY_FIELD] = identity
   return out
 }
 
@@ -65,8 +69,12 @@ async function refresh(options: ResolvedConfig, provider: OAuthConfig, token: JW
       const { response, as: tokenAs } = await prepareTokenResponse(provider, as, sent)
       const result = await oauth.processRefreshTokenResponse(tokenAs, client, response)
       const claims = oauth.getValidatedIdTokenClaims(result)
-      // A refreshed id_token is held to the sign-in standard: signature against the JWKS, tenant checks.
-      if (claims) await verifyIdToken(provider, as, response, http, claims, { refresh: true })
+      // A refreshed id_token is held to the sign-in standard: signature against the JWKS, tenant checks,
+      // and it must name the session's iss, sub and aud (OIDC Core 12.2): no switch to another user.
+      if (claims) {
+        await verifyIdToken(provider, as, response, http, claims, { refresh: true })
+        assertSameIdentity(provider.id, token, claims as Record<string, unknown>)
+      }
       return result
     })
     const next: JWT = { ...token, access_token: result.access_token }

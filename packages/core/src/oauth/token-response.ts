@@ -1,7 +1,7 @@
 import * as oauth from 'oauth4webapi'
 import { OAuthCallbackError } from '../errors.js'
 import type { OAuthConfig } from '../providers/types.js'
-import { jwksCacheFor } from './discovery.js'
+import { jwksCacheFor, takeJwksRefetch } from './discovery.js'
 import { assertEntraClaims, entraMultiTenant, entraTokenMetadata, hasTenantPolicy } from './entra.js'
 import { peekJson } from './peek-json.js'
 import type { TransportOptions } from './transport.js'
@@ -58,6 +58,23 @@ export async function verifyIdToken(
     if (opts.refresh) throw new Error(`"${provider.id}" has no jwks_uri to verify the refreshed id_token`)
     throw new OAuthCallbackError(`"${provider.id}" has no jwks_uri to verify the id_token signature`)
   }
-  await oauth.validateApplicationLevelSignature(as, response, { ...http, [oauth.jwksCache]: jwksCacheFor(as) })
+  await validateSignature(as, response, http)
   if (hasTenantPolicy(provider)) assertEntraClaims(provider, as, claims, opts.authorizationIss)
+}
+
+/**
+ * The id_token signature against the issuer's JWKS (cached per isolate). oauth4webapi refetches a
+ * key set that lacks the token's `kid` only once the cache is a minute old; a provider that just
+ * rotated its key would be refused meanwhile. So a key-selection failure refetches at once, within
+ * the per-issuer budget of takeJwksRefetch (random kids can't make Latch hammer the JWKS endpoint).
+ */
+async function validateSignature(as: oauth.AuthorizationServer, response: Response, http: TransportOptions): Promise<void> {
+  try {
+    await oauth.validateApplicationLevelSignature(as, response, { ...http, [oauth.jwksCache]: jwksCacheFor(as) })
+  } catch (error) {
+    const keySelection = error instanceof oauth.OperationProcessingError && error.code === oauth.KEY_SELECTION
+    if (!keySelection || !takeJwksRefetch(as)) throw error
+    // A copy of the metadata: oauth4webapi keeps its own key set per metadata object.
+    await oauth.validateApplicationLevelSignature({ ...as }, response, { ...http, [oauth.jwksCache]: jwksCacheFor(as) })
+  }
 }

@@ -3,6 +3,7 @@ import { Configuration } from '../errors.js'
 import type { ResolvedConfig } from '../context.js'
 import type { OAuthConfig } from '../providers/types.js'
 import { customFetch } from '../symbols.js'
+import { limitedFetch, limitsOf } from './limited-fetch.js'
 
 /** Options shared by every oauth4webapi HTTP call: the injected fetch and the dev-only insecure switch. */
 export interface TransportOptions {
@@ -69,10 +70,14 @@ export function assertTransportAllowed(provider: OAuthConfig, urls: Iterable<str
   }
 }
 
-/** The fetch for a provider's requests: `config[customFetch] ?? provider[customFetch] ?? fetch`. */
+/**
+ * The fetch for a provider's requests: `config[customFetch] ?? provider[customFetch] ?? fetch`, under
+ * the `httpOptions` limits (timeout, response size; provider over config over defaults). Every
+ * outbound provider call goes through it, so the limits are enforced here once.
+ */
 export function fetchFor(options: ResolvedConfig, provider: OAuthConfig): typeof fetch {
-  if (options.config[customFetch]) return options.fetch
-  return provider[customFetch] ?? options.fetch
+  const base = options.config[customFetch] ? options.fetch : (provider[customFetch] ?? options.fetch)
+  return limitedFetch(base, limitsOf(options.config.httpOptions, provider.httpOptions))
 }
 
 /** The oauth4webapi request options for a provider. */

@@ -17,6 +17,7 @@ const ERROR: Record<string, { title: string; message: string }> = {
   AccessDenied: { title: 'Access denied', message: 'You do not have permission to sign in.' },
   Verification: { title: 'Unable to sign in', message: 'The sign-in link is no longer valid. It may have been used already or it may have expired.' },
   InvalidProvider: { title: 'Unknown provider', message: 'That sign-in method is not available.' },
+  OAuthProviderUnavailable: { title: 'Provider unavailable', message: 'The sign-in provider did not answer in time. Try again later.' },
 }
 
 export function signinMessage(code: string | undefined): string | undefined {

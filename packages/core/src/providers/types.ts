@@ -1,5 +1,6 @@
 import type { Account, Awaitable, Profile, User } from '../types.js'
 import type { customFetch } from '../symbols.js'
+import type { HttpOptions } from '../oauth/limited-fetch.js'
 
 export type ProviderType = 'oauth' | 'oidc' | 'email' | 'credentials'
 
@@ -75,6 +76,8 @@ export interface OAuthConfig<P extends Record<string, unknown> = Profile> extend
   refresh?: boolean | { skewSeconds?: number }
   /** Provider-specific extra calls (GitHub emails, ...) use this when set. */
   [customFetch]?: typeof fetch
+  /** Limits on this provider's calls: `timeout` (ms) and `maxResponseSize` (bytes); over the config's `httpOptions`. */
+  httpOptions?: HttpOptions
   style?: { logo?: string; bg?: string; text?: string }
   /** Only for tests/dev against http://127.0.0.1 or http://localhost issuers. */
   allowInsecureRequests?: boolean

@@ -1,5 +1,6 @@
 import type { RequestContext, ResolvedConfig, ResponseInternal } from '../context.js'
 import { clientAddressOf } from '../http/client-address.js'
+import { lastForwarded } from '../http/forwarded.js'
 import type { AuthConfig } from '../types.js'
 import type { RateLimitConfig, RateLimitRule, RateLimitStore } from './types.js'
 import { AdapterError } from '../errors.js'
@@ -41,10 +42,7 @@ async function clientIp(ctx: RequestContext, rl: RateLimitConfig): Promise<strin
   const recorded = clientAddressOf(ctx.request)
   if (recorded) return recorded
   if (!ctx.options.trustHost) return undefined
-  const xff = ctx.request.headers.get('x-forwarded-for')
-  if (!xff) return undefined
-  const parts = xff.split(',')
-  return parts[parts.length - 1]!.trim()
+  return lastForwarded(ctx.request.headers.get('x-forwarded-for'))
 }
 
 /** NFKC + lower-case + trim, so `Ada`, `ada ` and `ａｄａ` share one counter. */
@@ -55,15 +53,23 @@ export function identifierKey(value: string): string {
 export interface LimitResult {
   /** Seconds to wait, when limited. */
   retryAfter?: number
-  /** Call after a successful sign-in: forgets the identifier's counter. */
-  succeeded(): Promise<void>
+  /**
+   * Call after a successful sign-in with the identifiers of the account that signed in (default: the one counted,
+   * when exactly one was): forgets their counters, and only theirs.
+   */
+  succeeded(identifiers?: string[]): Promise<void>
 }
 
 /**
- * Count one attempt of `kind` for the identifier and for the client IP. Limited when either counter
- * passes its rule. A store failure is an AdapterError: failing open would disable the limit silently.
+ * Count one attempt of `kind` for each identifier and for the client IP. Limited when any counter passes its rule:
+ * the per-identifier and per-address limits both apply. A store failure is an AdapterError: failing open would
+ * disable the limit silently.
  */
-export async function rateLimit(ctx: RequestContext, kind: 'credentials' | 'email', identifier: string | null | undefined): Promise<LimitResult> {
+export async function rateLimit(
+  ctx: RequestContext,
+  kind: 'credentials' | 'email',
+  identifiers: string | string[] | null | undefined,
+): Promise<LimitResult> {
   const rl = settings(ctx.options.config)
   const noop = { succeeded: async () => {} }
   if (!rl) return noop
@@ -72,8 +78,9 @@ export async function rateLimit(ctx: RequestContext, kind: 'credentials' | 'emai
   const checks: { key: string; rule: RateLimitRule }[] = []
   const idRule = rl.identifier === false ? null : (rl.identifier ?? DEFAULT_IDENTIFIER_RULE)
   const ipRule = rl.ip === false ? null : (rl.ip ?? DEFAULT_IP_RULE)
-  const idKey = identifier ? `${prefix}id:${identifierKey(identifier)}` : null
-  if (idRule && idKey) checks.push({ key: idKey, rule: idRule })
+  const idKeyOf = (id: string) => `${prefix}id:${identifierKey(id)}`
+  const ids = [...new Set((Array.isArray(identifiers) ? identifiers : [identifiers]).filter((v): v is string => typeof v === 'string' && v !== ''))]
+  if (idRule) for (const id of ids) checks.push({ key: idKeyOf(id), rule: idRule })
   if (ipRule) {
     let ip: string | null | undefined
     try {
@@ -87,7 +94,7 @@ export async function rateLimit(ctx: RequestContext, kind: 'credentials' | 'emai
   let retryAfter = 0
   try {
     for (const { key, rule } of checks) {
-      const { count, resetMs } = await store.hit(key, rule.windowSeconds * 1000)
+      const { count, resetMs } = await store.hit(key, rule.windowSeconds * 1000, rule.max)
       if (count > rule.max) retryAfter = Math.max(retryAfter, Math.max(1, Math.ceil(resetMs / 1000)))
     }
   } catch (e) {
@@ -95,12 +102,16 @@ export async function rateLimit(ctx: RequestContext, kind: 'credentials' | 'emai
   }
   return {
     ...(retryAfter ? { retryAfter } : {}),
-    async succeeded() {
-      if (!idKey || !store.reset) return
-      try {
-        await store.reset(idKey)
-      } catch (e) {
-        ctx.options.logger.error(new AdapterError('The rate-limit store failed to reset a key', { cause: e }))
+    async succeeded(succeededIds = ids.length === 1 ? ids : []) {
+      if (!idRule || !store.reset) return
+      for (const id of new Set(succeededIds)) {
+        // Only a counter this attempt was counted against: a success never clears another account's counter.
+        if (!ids.includes(id)) continue
+        try {
+          await store.reset(idKeyOf(id))
+        } catch (e) {
+          ctx.options.logger.error(new AdapterError('The rate-limit store failed to reset a key', { cause: e }))
+        }
       }
     },
   }

@@ -12,7 +12,11 @@ export interface RateLimitHit {
  * `@latch/adapter-redis` uses one Lua script), starting a fixed window of `windowMs` on the first hit.
  */
 export interface RateLimitStore {
-  hit(key: string, windowMs: number): Awaitable<RateLimitHit>
+  /**
+   * Count one hit. `max` is the limit of the rule being checked, so a bounded store can keep keys that are over
+   * their limit when it must evict (the memory store does); stores may ignore it.
+   */
+  hit(key: string, windowMs: number, max?: number): Awaitable<RateLimitHit>
   /** Forget a key (called for the identifier key after a successful sign-in). */
   reset?(key: string): Awaitable<void>
 }
@@ -40,8 +44,14 @@ export interface RateLimitConfig {
    * the last `X-Forwarded-For` entry (the one your proxy appended); else the IP limit is skipped.
    */
   clientIp?: (request: Request) => Awaitable<string | null | undefined>
-  /** The identifier of a credentials attempt. Default: the first string of `username`, `email`, `identifier`, `login`. */
-  credentialsIdentifier?: (credentials: Record<string, unknown>) => string | null | undefined
+  /**
+   * Which credential names the account an attempt targets (its per-identifier counter, reset when that account
+   * signs in). Either the name of a field (e.g. `'email'`), or a function of the posted fields and the provider id.
+   * Default: the provider's first declared field named `email`, `username`, `identifier` or `login`, else its first
+   * declared field that is not a password. A provider that declares no fields counts every one of those four names
+   * the client sends. A field the app did not choose never picks the counter. See docs/guides/rate-limit.md.
+   */
+  credentialsIdentifier?: string | ((credentials: Record<string, string>, providerId: string) => string | null | undefined)
   /** Key prefix. Default `latch:rl:`. */
   prefix?: string
 }

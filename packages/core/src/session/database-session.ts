@@ -2,6 +2,7 @@ import type { RequestContext } from '../context.js'
 import type { Cookie } from '../http/cookies.js'
 import type { AdapterSession, AdapterUser } from '../adapters/types.js'
 import { AdapterError } from '../errors.js'
+import { isMintableToken, isSessionTokenShape } from './token-shape.js'
 
 export interface FoundDbSession {
   session: AdapterSession
@@ -10,8 +11,6 @@ export interface FoundDbSession {
   cookies: Cookie[]
 }
 
-/** Session tokens Latch mints are 64 hex characters; anything over this is not worth a database round trip. */
-export const MAX_SESSION_TOKEN_LENGTH = 512
 
 /** Run an adapter call, turning any throw into an AdapterError that names the method (the cause is kept). */
 export async function adapterCall<T>(name: string, run: () => T | PromiseLike<T>): Promise<T> {
@@ -22,10 +21,14 @@ export async function adapterCall<T>(name: string, run: () => T | PromiseLike<T>
   }
 }
 
-/** The opaque session token of this request's cookie, when it looks like one. */
+/**
+ * The opaque session token of this request's cookie, when it has the shape of one this app mints (see
+ * token-shape.ts). Every adapter call with a token from a cookie (read, extend, delete, sign-out) goes through
+ * here, so a client-chosen value never reaches the database.
+ */
 export function dbSessionToken(ctx: RequestContext): string | undefined {
   const token = ctx.jar.get(ctx.cookies.sessionToken.name)
-  return token && token.length <= MAX_SESSION_TOKEN_LENGTH ? token : undefined
+  return isSessionTokenShape(token, Boolean(ctx.options.config.session?.generateSessionToken)) ? token : undefined
 }
 
 /**
@@ -62,8 +65,8 @@ export async function createDbSession(ctx: RequestContext, userId: string): Prom
   const { adapter, session: opts, now } = ctx.options
   if (!adapter?.createSession) throw new AdapterError('The database session strategy needs adapter.createSession')
   const sessionToken = opts.generateSessionToken()
-  if (typeof sessionToken !== 'string' || sessionToken.length < 16 || sessionToken.length > MAX_SESSION_TOKEN_LENGTH) {
-    throw new AdapterError('session.generateSessionToken must return a string of 16 to 512 characters')
+  if (!isMintableToken(sessionToken)) {
+    throw new AdapterError('session.generateSessionToken must return 16 to 512 characters of A-Z a-z 0-9 . _ ~ + / = -')
   }
   const expires = new Date((now() + opts.maxAge) * 1000)
   const session = await adapterCall('createSession', () => adapter.createSession!({ sessionToken, userId, expires }))

@@ -5,7 +5,9 @@ import { parseCookies } from '../http/cookies.js'
 import { publicOrigin } from '../http/origin.js'
 import { toHex } from '../tokens/compare.js'
 import { MissingAdapter } from '../errors.js'
-import { adapterCall, MAX_SESSION_TOKEN_LENGTH } from './database-session.js'
+import { adapterCall } from './database-session.js'
+import { isSessionTokenShape } from './token-shape.js'
+import { rememberVersion } from './version-cache.js'
 
 /**
  * Session management Auth.js lacks. Database strategy: list a user's sessions, revoke one, some or all.
@@ -45,7 +47,8 @@ export function sessionTokenOf(config: AuthConfig, request: Request): string | u
   const secure = publicOrigin(request, resolved).protocol === 'https:'
   const jar = parseCookies(request.headers.get('cookie'))
   const token = jar.get(resolved.cookiesFor(secure).sessionToken.name)
-  return token && token.length <= MAX_SESSION_TOKEN_LENGTH ? token : undefined
+  // Only a token of the shape this app mints; anything else is no session (and never reaches the adapter).
+  return isSessionTokenShape(token, Boolean(config.session?.generateSessionToken)) ? token : undefined
 }
 
 async function userSessions(config: AuthConfig, userId: string): Promise<AdapterSession[]> {
@@ -102,6 +105,8 @@ export async function revokeSessions(config: AuthConfig, userId: string, options
 export async function signOutEverywhere(config: AuthConfig, userId: string): Promise<number> {
   const adapter = adapterOf(config, 'bumpSessionVersion')
   const version = await adapterCall('bumpSessionVersion', () => adapter.bumpSessionVersion!(userId))
+  // This instance's session checks see the new version at once; other instances within versionCacheMaxAge.
+  rememberVersion(adapter, userId, Number(version), resolveConfig(config).now())
   if (adapter.deleteSessionsByUser) await adapterCall('deleteSessionsByUser', () => adapter.deleteSessionsByUser!(userId))
   else if (adapter.listSessions && adapter.deleteSession) {
     for (const s of await adapterCall('listSessions', () => adapter.listSessions!(userId))) await adapterCall('deleteSession', () => adapter.deleteSession!(s.sessionToken))

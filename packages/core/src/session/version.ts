@@ -1,6 +1,7 @@
 import type { RequestContext } from '../context.js'
 import type { JWT } from '../tokens/jwt-types.js'
 import { adapterCall } from './database-session.js'
+import { cachedVersion } from './version-cache.js'
 
 /**
  * "Sign out everywhere" for JWT sessions: the adapter keeps a per-user counter (`getSessionVersion` /
@@ -18,6 +19,12 @@ function currentVersion(ctx: RequestContext, userId: string): Promise<number> {
   return adapterCall('getSessionVersion', async () => Number(await ctx.options.adapter!.getSessionVersion!(userId)) || 0)
 }
 
+/** The same, through the short per-process cache (see version-cache.ts for the staleness bound). */
+function checkedVersion(ctx: RequestContext, userId: string): Promise<number> {
+  const { adapter, session, now } = ctx.options
+  return cachedVersion(adapter!, userId, now(), session.versionCacheMaxAge, () => currentVersion(ctx, userId))
+}
+
 /** The claim to put into a new token for `userId`, or {} when the adapter keeps no versions. */
 export async function sessionVersionClaim(ctx: RequestContext, userId: string | undefined): Promise<Record<string, number>> {
   if (!userId || !supported(ctx)) return {}
@@ -28,5 +35,5 @@ export async function sessionVersionClaim(ctx: RequestContext, userId: string | 
 export async function sessionVersionValid(ctx: RequestContext, token: JWT): Promise<boolean> {
   if (!supported(ctx) || typeof token.sub !== 'string' || !token.sub) return true
   const carried = typeof token[SESSION_VERSION_CLAIM] === 'number' ? (token[SESSION_VERSION_CLAIM] as number) : 0
-  return carried >= (await currentVersion(ctx, token.sub))
+  return carried >= (await checkedVersion(ctx, token.sub))
 }

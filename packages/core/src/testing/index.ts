@@ -8,10 +8,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CookieJar, parseSetCookie, setCookies } from './cookie-jar.js'
 import { authorizeAtProvider } from './oidc.js'
+import { defineRedirectSuite, type RedirectSuiteOptions } from './redirect-suite.js'
 
 export { CookieJar, parseSetCookie, setCookies, type ParsedSetCookie } from './cookie-jar.js'
 export { authorizeAtProvider } from './oidc.js'
 export { confirmationForm } from './magic-link.js'
+export { defineHeadersSuite, type HeadersSuiteOptions } from './headers-suite.js'
+export * from './redirect-suite.js'
 
 export interface IntegrationServer {
   /** Origin the server listens on, e.g. `http://127.0.0.1:41234`. */
@@ -39,6 +42,8 @@ export interface IntegrationSuiteOptions {
    * over HTTP, submitting its login form as `login` (default `ada`).
    */
   oidc?: { providerId: string; login?: string }
+  /** The hostile-redirect corpus (redirect-suite.ts) runs on every server; this adds the app's own helper routes. */
+  redirects?: RedirectSuiteOptions
 }
 
 const EVIL = 'evil.example'
@@ -287,5 +292,7 @@ export function defineIntegrationSuite(options: IntegrationSuiteOptions): void {
       }
       expect(jar.has('session-token')).toBe(false)
     })
+
+    defineRedirectSuite({ ...options, basePath, baseUrl: () => url('/') })
   })
 }

@@ -1,4 +1,4 @@
-import { Auth, errorFromCode, type AuthError, type Provider, type ResponseInternal, type Session } from '@latch/core'
+import { Auth, errorFromCode, signInRedirect, type AuthError, type Provider, type ResponseInternal, type Session } from '@latch/core'
 import { requestHeaders } from './next-request.js'
 import type { ConfigResolver, Prepared } from './config.js'
 import { internalRequest, originFor, sessionFromRaw } from './session.js'
@@ -98,9 +98,8 @@ export function createActions(resolve: ConfigResolver) {
     const to = redirectTo ?? callbackUrl ?? h.get('referer') ?? '/'
     const found = provider ? findProvider(p, provider) : undefined
     if (!found) {
-      const page = new URL(p.signInPage, origin)
-      page.searchParams.set('callbackUrl', to)
-      return finish(page.href, shouldRedirect)
+      // The core's redirect check builds it: `redirectTo: '//evil.com'` becomes the app's root.
+      return finish(signInRedirect(new URL(p.signInPage, origin).href, to, origin, `${p.basePath}/signin`), shouldRedirect)
     }
     const credentials = found.type === 'credentials'
     const query = credentials || !authorizationParams ? '' : `?${new URLSearchParams(authorizationParams)}`

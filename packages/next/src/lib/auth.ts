@@ -1,4 +1,4 @@
-import type { Awaitable, Session } from '@latch/core'
+import { forwardedHost, forwardedProto, hardenHeaders, hardenResponse, signInRedirect, type Awaitable, type Session } from '@latch/core'
 import { requestHeaders } from './next-request.js'
 import type { NextRequest } from 'next/server'
 import type { ConfigResolver, Prepared } from './config.js'
@@ -58,11 +58,10 @@ function publicOrigin(p: Prepared, request: NextRequest): string {
   if (p.origin) return p.origin
   const url = new URL(request.url)
   if (p.config.trustHost) {
-    const host = (request.headers.get('x-forwarded-host') ?? request.headers.get('host'))?.split(',')[0]?.trim()
-    const proto = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim()
-    if (host && /^[A-Za-z0-9.:[\]-]+$/.test(host)) {
-      return `${proto === 'https' || proto === 'http' ? proto : url.protocol.slice(0, -1)}://${host}`
-    }
+    // The core's one rule for proxy lists: the last entry, the one the nearest proxy appended.
+    const host = forwardedHost(request.headers.get('x-forwarded-host')) ?? forwardedHost(request.headers.get('host'))
+    const proto = forwardedProto(request.headers.get('x-forwarded-proto'))
+    if (host) return `${proto ?? url.protocol.slice(0, -1)}://${host}`
   }
   return url.origin
 }
@@ -77,22 +76,30 @@ async function middleware(p: Prepared, request: NextRequest, event: unknown, fn?
   const { session, setCookies: cookies } = await sessionOf(p, request.headers, origin)
   const url = new URL(request.url)
   let response: Response | undefined | null | void
+  let refused = false
   // The auth routes and the sign-in page always pass: refusing them would loop.
   const signIn = new URL(p.signInPage, origin)
   const open = (p.basePath !== '' && isUnder(url.pathname, p.basePath)) || url.pathname === signIn.pathname
   if (!open && p.authorized) {
     const verdict = await p.authorized({ request, auth: session })
     if (verdict instanceof Response) response = verdict
+    // The core's redirect check builds the callbackUrl: a path like `//evil.com/..` never passes through as is.
     else if (!verdict) {
-      signIn.searchParams.set('callbackUrl', `${origin}${url.pathname}${url.search}`)
-      response = redirectResponse(signIn)
+      response = redirectResponse(signInRedirect(signIn.href, `${origin}${url.pathname}${url.search}`, origin, `${p.basePath}/signin`))
+      refused = true
     }
   }
   if (!response && fn) {
     ;(request as NextAuthRequest).auth = session
     response = await fn(request as NextAuthRequest, event)
   }
-  return withCookies(response ?? nextResponse(), cookies)
+  // Next merges the headers of the pass-through answer into the page's (src/http/harden.ts in the core).
+  return hardenResponse(withCookies(response ?? nextResponse(), cookies), {
+    cookies: cookies.length > 0,
+    session: session !== null && !refused,
+    produced: refused,
+    allowSharedCache: p.allowSharedCache?.(request),
+  })
 }
 
 /** A route handler wrapped by `auth(handler)`: no `authorized` check, just `req.auth`. */
@@ -101,14 +108,21 @@ async function routeHandler(p: Prepared, request: NextRequest, context: unknown,
   ;(request as NextAuthRequest).auth = session
   const res = await fn(request as NextAuthRequest, context)
   if (!res) throw new Error('@latch/next: a route handler wrapped with auth() must return a Response')
-  return withCookies(res, cookies)
+  const facts = { cookies: cookies.length > 0, session: session !== null, allowSharedCache: p.allowSharedCache?.(request) }
+  return hardenResponse(withCookies(res, cookies), facts)
 }
 
-function appendNodeCookies(res: NodeResponseLike, cookies: string[]): void {
-  if (!cookies.length) return
-  const prev = res.getHeader('set-cookie')
-  const list = prev === undefined ? [] : Array.isArray(prev) ? prev : [String(prev)]
-  res.setHeader('set-cookie', [...list, ...cookies])
+function appendNodeCookies(res: NodeResponseLike, cookies: string[], session: boolean): void {
+  if (cookies.length) {
+    const prev = res.getHeader('set-cookie')
+    const list = prev === undefined ? [] : Array.isArray(prev) ? prev : [String(prev)]
+    res.setHeader('set-cookie', [...list, ...cookies])
+  }
+  const header = (name: string) => {
+    const v = res.getHeader(name)
+    return v === undefined ? null : Array.isArray(v) ? v.join(', ') : String(v)
+  }
+  hardenHeaders({ get: header, set: (name: string, value: string) => void res.setHeader(name, value) }, { cookies: cookies.length > 0, session })
 }
 
 /** Build `auth` for a config resolver. */
@@ -116,7 +130,7 @@ export function createAuth(resolve: ConfigResolver): AuthFunction {
   async function nodeSession(req: NodeRequestLike, res: NodeResponseLike | undefined): Promise<Session | null> {
     const p = await resolve(undefined)
     const { session, setCookies: cookies } = await sessionOf(p, req.headers)
-    if (res) appendNodeCookies(res, cookies)
+    if (res) appendNodeCookies(res, cookies, session !== null)
     return session
   }
 

@@ -16,6 +16,12 @@ export interface NextAuthConfig extends Omit<AuthConfig, 'callbacks' | 'raw'> {
   callbacks?: NextAuthCallbacks
   /** Default `/api/auth`, or the path of AUTH_URL when it has one. */
   basePath?: string
+  /**
+   * Requests whose responses are the same for every signed-in user and may be stored by a shared cache: the
+   * proxy and `auth(handler)` then add no `Cache-Control: private, no-store` / `Vary: Cookie` for the session
+   * alone. A response carrying a re-issued or cleared session cookie is still `no-store`. Default: none.
+   */
+  allowSharedCache?: (request: NextRequest) => boolean
 }
 
 /** A config object, or a function of the request (undefined in server components and server actions). */
@@ -50,6 +56,7 @@ export interface Prepared {
   origin?: string
   signInPage: string
   authorized?: NextAuthCallbacks['authorized']
+  allowSharedCache?: NextAuthConfig['allowSharedCache']
 }
 
 /** AUTH_URL (or `config.url`) parsed; undefined when unset or unparsable (the core reports a bad one as a Configuration error). */
@@ -85,6 +92,7 @@ export function prepare(user: NextAuthConfig): Prepared {
     origin: url?.origin,
     signInPage: user.pages?.signIn ?? `${basePath}/signin`,
     authorized: user.callbacks?.authorized,
+    allowSharedCache: user.allowSharedCache,
   }
   prepared.set(user, out)
   return out

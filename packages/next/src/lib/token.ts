@@ -1,3 +1,4 @@
+import { forwardedProto } from '@latch/core'
 import { getToken as coreGetToken, type GetTokenParams, type JWT } from '@latch/core/jwt'
 import type { NextGetTokenParams } from '../jwt.js'
 import { envSecret, type Env } from './config.js'
@@ -6,7 +7,7 @@ function header(req: GetTokenParams['req'], name: string): string | undefined {
   const h = req.headers
   if (typeof (h as Headers).get === 'function') return (h as Headers).get(name) ?? undefined
   const v = (h as Record<string, string | string[] | undefined>)[name]
-  return Array.isArray(v) ? v[0] : v
+  return Array.isArray(v) ? v.join(', ') : v
 }
 
 /**
@@ -15,7 +16,8 @@ function header(req: GetTokenParams['req'], name: string): string | undefined {
  */
 function isSecure(req: GetTokenParams['req'], env: Env): boolean {
   if (env.AUTH_URL) return env.AUTH_URL.startsWith('https:')
-  const proto = header(req, 'x-forwarded-proto')?.split(',')[0]?.trim()
+  // The core's one rule for proxy lists: the last entry, the one the nearest proxy appended.
+  const proto = forwardedProto(header(req, 'x-forwarded-proto'))
   if (proto) return proto === 'https'
   const url = (req as Request).url
   return typeof url === 'string' && url.startsWith('https:')

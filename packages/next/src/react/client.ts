@@ -4,6 +4,7 @@
  * Paths are relative to the page's origin under `basePath` (default `/api/auth`, set by SessionProvider).
  */
 import type { Session } from '@latch/core'
+import { safeRedirect, signInRedirect } from '@latch/core/redirect'
 
 export type { Session }
 
@@ -158,7 +159,11 @@ export async function signIn(
 ): Promise<SignInResponse | undefined> {
   const { redirect = true, redirectTo, callbackUrl, ...rest } = options
   const target = redirectTo ?? callbackUrl ?? window.location.href
-  const signInPage = `${apiUrl('/signin')}?${new URLSearchParams({ callbackUrl: target })}`
+  // Through the core's redirect check, as every Location an integration builds: `redirectTo: '//evil.com'` is `/`.
+  const page = apiUrl('/signin')
+  const signInPage = /^\/(?!\/)/.test(page)
+    ? signInRedirect(page, target, window.location.href)
+    : `${page}?${new URLSearchParams({ callbackUrl: safeRedirect(target, window.location.href) })}` // auth API on another origin
   if (!provider) return void navigate(signInPage)
   const providers = await getProviders()
   const found = providers?.[provider]
@@ -201,7 +206,8 @@ export async function signOut(options: SignOutOptions = {}): Promise<{ url: stri
   const { res, url } = await postForm('/signout', { csrfToken, callbackUrl: target })
   broadcast('signout')
   if (options.redirect !== false) {
-    navigate(url ?? target)
+    // The server's answer (already checked); without one (network error), the target through the same check.
+    navigate(url ?? safeRedirect(target, window.location.href))
     return undefined
   }
   await state.refresh?.('update')
