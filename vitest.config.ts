@@ -13,6 +13,7 @@ const packageProjects = [
   'packages/dev-oidc',
   'packages/email-nodemailer',
   'examples/next',
+  'tests/nextauth-clients',
   'docs',
 ].filter((dir) => existsSync(`${dir}/vitest.config.ts`))
 

@@ -4,6 +4,6 @@ export default defineConfig({
   test: {
     name: 'docs',
     include: ['test/**/*.test.ts'],
-    testTimeout: 240_000,
+    testTimeout: 600_000,
   },
 })

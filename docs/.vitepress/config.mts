@@ -49,6 +49,7 @@ export default defineConfig({
           { text: 'Role-based access', link: '/guides/role-based-access' },
           { text: 'Edge and Workers', link: '/guides/edge-and-workers' },
           { text: 'Several instances', link: '/guides/several-instances' },
+          { text: 'Preview deployments', link: '/guides/preview-deployments' },
         ],
       },
       {

@@ -11,10 +11,12 @@ export interface TestServer {
 /**
  * Serve an app in-process on a free 127.0.0.1 port, with a dev provider that has `client` for it (appClient).
  * `app(baseUrl, oidc)` returns the request listener once the app's URL and the provider's issuer are known.
+ * `basePath` is where the app serves its auth routes (default `/auth`).
  */
 export function serveWithDevOidc(
   client: { clientId: string; clientSecret: string },
   app: (baseUrl: string, oidc: { issuer: string; clientId: string; clientSecret: string }) => RequestListener | Promise<RequestListener>,
+  basePath?: string,
 ): Promise<TestServer>
 
 /**

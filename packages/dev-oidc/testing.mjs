@@ -17,13 +17,14 @@ export async function freePort() {
 /**
  * Serve an app in-process on a free 127.0.0.1 port, with a dev provider that has `client` for it (appClient).
  * `app(baseUrl, oidc)` returns the request listener once the app's URL and the provider's issuer are known.
+ * `basePath` is where the app serves its auth routes (default `/auth`).
  */
-export async function serveWithDevOidc(client, app) {
+export async function serveWithDevOidc(client, app, basePath) {
   let listener
   const server = createServer((req, res) => listener(req, res))
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
   const baseUrl = `http://127.0.0.1:${server.address().port}`
-  const oidc = await startDevOidc({ clients: [appClient(baseUrl, client)] })
+  const oidc = await startDevOidc({ clients: [appClient(baseUrl, client, basePath)] })
   listener = await app(baseUrl, { issuer: oidc.issuer, ...client })
   return {
     baseUrl,

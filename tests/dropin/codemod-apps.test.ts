@@ -45,7 +45,7 @@ test('--dry prints a unified diff and writes nothing; then the run converts, lis
   expect(first.stdout).toContain('  v5/leftovers.ts:3: next-auth/adapters has no module of its own in Latch')
   expect(first.stdout).not.toContain('prisma-adapter')
   expect(first.code).toBe(1)
-  expect(read(app.dir, 'v5/leftovers.ts')).toBe(read(fixture, 'v5/leftovers.ts').replace('"next-auth/providers/nodemailer"', '"@latch/email-nodemailer"'))
+  expect(read(app.dir, 'v5/leftovers.ts')).toBe(read(fixture, 'v5/leftovers.ts').replace('"next-auth/providers/nodemailer"', '"@latch/core/providers/nodemailer"'))
   expect(read(app.dir, 'mw/legacy.js')).toBe(
     read(fixture, 'mw/legacy.js').replace("'next-auth/jwt'", "'@latch/next/jwt'").replace("'next-auth/providers/google'", "'@latch/core/providers/google'"),
   )

@@ -14,10 +14,11 @@ export const DEMO_USERS = [{ id: 'alice', username: 'alice', password: 'wonderla
  *   config?: Partial<import('@latch/core').AuthConfig>,
  *   trustProxy?: boolean | string,
  *   bodyParsers?: boolean,
+ *   providers?: import('@latch/core').ProviderInput[],
  * }} [options]
  *   AUTH_SECRET / AUTH_URL / AUTH_TRUST_HOST come from process.env; `config` overrides (tests).
  *   `bodyParsers` (default true) mounts express.json() and express.urlencoded() before the auth routes,
- *   as most apps do: Latch works with or without them.
+ *   as most apps do: Latch works with or without them. `providers` are added after the built-in ones (tests).
  */
 export function createApp(options = {}) {
   /** @type {import('@latch/core').ProviderInput[]} */
@@ -35,6 +36,7 @@ export function createApp(options = {}) {
     const { issuer, clientId, clientSecret } = options.oidc
     providers.push({ id: 'dev-oidc', name: 'Local OIDC', type: 'oidc', issuer, clientId, clientSecret, allowInsecureRequests: true })
   }
+  providers.push(...(options.providers ?? []))
   /** @type {import('@latch/core').AuthConfig} */
   const authConfig = { providers, ...options.config }
 

@@ -6,9 +6,18 @@ export type Mapping = { to: string } | { problem: string } | null
 
 /** The providers @latch/core ships, by module name (Auth.js's names). */
 export const LATCH_PROVIDERS = new Set([
-  'apple', 'auth0', 'authentik', 'bitbucket', 'cognito', 'credentials', 'discord', 'email', 'facebook', 'github',
-  'gitlab', 'google', 'keycloak', 'linkedin', 'microsoft-entra-id', 'notion', 'okta', 'slack', 'spotify', 'twitch',
-  'twitter', 'x', 'zitadel',
+  '42-school', 'apple', 'asgardeo', 'atlassian', 'auth0', 'authentik', 'azure-ad', 'azure-ad-b2c', 'azure-devops',
+  'bankid-no', 'battlenet', 'beyondidentity', 'bitbucket', 'box', 'boxyhq-saml', 'bungie', 'click-up', 'cognito',
+  'coinbase', 'concept2', 'credentials', 'descope', 'discord', 'dribbble', 'dropbox', 'duende-identity-server6',
+  'email', 'eventbrite', 'eveonline', 'facebook', 'faceit', 'figma', 'forwardemail', 'foursquare', 'freshbooks',
+  'frontegg', 'fusionauth', 'github', 'gitlab', 'google', 'http-email', 'hubspot', 'huggingface', 'identity-server4',
+  'instagram', 'kakao', 'keycloak', 'kinde', 'line', 'linkedin', 'logto', 'loops', 'mailchimp', 'mailgun', 'mailru',
+  'mastodon', 'mattermost', 'medium', 'microsoft-entra-id', 'naver', 'netlify', 'netsuite', 'nextcloud',
+  'nodemailer', 'notion', 'oauth', 'oidc', 'okta', 'onelogin', 'ory-hydra', 'osso', 'osu', 'passage', 'patreon',
+  'ping-id', 'pinterest', 'pipedrive', 'postmark', 'reddit', 'resend', 'roblox', 'salesforce', 'sendgrid', 'shape',
+  'simplelogin', 'slack', 'smtp', 'spotify', 'strava', 'threads', 'tiktok', 'todoist', 'trakt', 'twitch', 'twitter',
+  'united-effects', 'vipps', 'vk', 'webex', 'wechat', 'wikimedia', 'wordpress', 'workos', 'x', 'yandex', 'zitadel',
+  'zoho', 'zoom',
 ])
 
 /** Auth.js framework packages and their Latch counterparts. */
@@ -35,10 +44,8 @@ const AUTH_CORE: Record<string, string> = {
 
 const ADAPTER = /^(@auth|@next-auth)\/[a-z0-9-]+-adapter(\/|$)/
 
-/** `nodemailer` lives in its own package (the core stays edge-safe). */
 function provider(name: string, from: string): Mapping {
   if (LATCH_PROVIDERS.has(name)) return { to: `@latch/core/providers/${name}` }
-  if (name === 'nodemailer') return { to: '@latch/email-nodemailer' }
   return { problem: `no Latch provider "${name}" (${from}); use @latch/core/providers/oidc or oauth with its endpoints` }
 }
 

@@ -59,12 +59,12 @@ describe('transformSource', () => {
   })
 
   test('lists, with their line, the imports it cannot convert and leaves them as they are', () => {
-    const input = `import x from 'next-auth/adapters'\n\nimport y from '@auth/core/providers/azure-ad'\nimport z from 'next-auth/client/_utils'\nimport '@auth/solid-start'\n`
+    const input = `import x from 'next-auth/adapters'\n\nimport y from '@auth/core/providers/made-up'\nimport z from 'next-auth/client/_utils'\nimport '@auth/solid-start'\n`
     const { output, problems } = transformSource('a.tsx', input)
     expect(output).toBe(input)
     expect(problems.map((p) => [p.line, p.specifier])).toEqual([
       [1, 'next-auth/adapters'],
-      [3, '@auth/core/providers/azure-ad'],
+      [3, '@auth/core/providers/made-up'],
       [4, 'next-auth/client/_utils'],
       [5, '@auth/solid-start'],
     ])
@@ -81,8 +81,8 @@ describe('mapSpecifier', () => {
   test('providers Latch ships map to @latch/core/providers, others are problems', () => {
     expect(mapSpecifier('next-auth/providers/google')).toEqual({ to: '@latch/core/providers/google' })
     expect(mapSpecifier('@auth/sveltekit/providers/github')).toEqual({ to: '@latch/core/providers/github' })
-    expect(mapSpecifier('next-auth/providers/azure-ad')).toHaveProperty('problem')
-    expect(mapSpecifier('next-auth/providers/nodemailer')).toEqual({ to: '@latch/email-nodemailer' })
+    expect(mapSpecifier('next-auth/providers/made-up')).toHaveProperty('problem')
+    expect(mapSpecifier('next-auth/providers/nodemailer')).toEqual({ to: '@latch/core/providers/nodemailer' })
     expect(mapSpecifier('react')).toBeNull()
     expect(mapSpecifier('@latch/next')).toBeNull()
   })

@@ -6,6 +6,8 @@ import { publicOrigin } from './http/origin.js'
 import { matchBasePath } from './http/paths.js'
 import { parseCookies } from './http/cookies.js'
 import { toResponse } from './http/response.js'
+import { asReturnedUrl } from './http/return-url.js'
+import { checkAuthUrlOrigin } from './diagnostics/auth-url.js'
 import { routes, type Route } from './actions/table.js'
 import { AuthError, InvalidProvider, InvalidRequest, UnknownAction } from './errors.js'
 
@@ -21,17 +23,15 @@ function once<M>(load: () => Promise<M>): () => Promise<M> {
 const bodyModule = once(() => import('./http/body.js'))
 const csrfModule = once(() => import('./actions/csrf.js'))
 const errorsModule = once(() => import('./http/errors.js'))
+const configFailureModule = once(() => import('./diagnostics/config-failure.js'))
 
 function plainError(status: number, error: string, message: string, headers: Record<string, string> = {}): Response {
   return toResponse({ status, body: { error, message }, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers } })
 }
 
-function configFailure(error: unknown, config: AuthConfig): Response {
-  const err = error instanceof Error ? error : new Error(String(error))
-  const log = config.logger?.error ?? ((e: Error) => console.error(`[latch][error] ${(e as AuthError).code ?? e.name}: ${e.message}`))
-  log(err)
-  const code = err instanceof AuthError ? err.code : 'Configuration'
-  return plainError(500, code, err instanceof AuthError ? err.message : 'Server error: see the server log')
+/** A config that cannot be resolved: logged once, the error page for browsers, JSON for fetch clients. */
+async function configFailure(error: unknown, config: AuthConfig, request?: Request): Promise<Response> {
+  return (await configFailureModule()).configFailure(error, config, request)
 }
 
 function queryRecord(url: URL): Record<string, string> {
@@ -62,6 +62,7 @@ async function route(request: Request, options: ResolvedConfig): Promise<{ ctx: 
     return plainError(404, 'UnknownAction', `${action} takes no provider segment`)
   }
   const origin = publicOrigin(request, options)
+  if (options.url) checkAuthUrlOrigin(request, options.url, options.logger)
   const secure = origin.protocol === 'https:'
   // Kept a string: a URL object re-adds the '/' of an empty path, and `/` + action would double it.
   const authUrl = new URL(options.basePath || '/', origin).href.replace(/\/$/, '')
@@ -94,7 +95,7 @@ async function handle(request: Request, config: AuthConfig): Promise<ResponseInt
   try {
     options = resolveConfig(config)
   } catch (e) {
-    return configFailure(e, config)
+    return configFailure(e, config, request)
   }
   let routed: Awaited<ReturnType<typeof route>>
   try {
@@ -102,15 +103,15 @@ async function handle(request: Request, config: AuthConfig): Promise<ResponseInt
   } catch (e) {
     const early = e instanceof AuthError ? (await errorsModule()).requestError(e) : undefined
     if (early) return early
-    return configFailure(e, config)
+    return configFailure(e, config, request)
   }
   if (routed instanceof Response) return routed
   const { ctx, route: entry } = routed
   try {
     if (entry.csrf) await (await csrfModule()).verifyCsrf(ctx)
-    return await entry.handler(ctx)
+    return asReturnedUrl(ctx, await entry.handler(ctx))
   } catch (e) {
-    return (await errorsModule()).errorResponse(ctx, e, entry.errors)
+    return asReturnedUrl(ctx, (await errorsModule()).errorResponse(ctx, e, entry.errors))
   }
 }
 
@@ -126,7 +127,7 @@ export async function Auth(request: Request, config: AuthConfig): Promise<Respon
     result = await handle(request, config)
   } catch (e) {
     // Unreachable by design; the last line of defence against an unhandled rejection.
-    result = configFailure(e instanceof InvalidRequest ? e : new UnknownAction('Unexpected failure', { cause: e }), config)
+    result = await configFailure(e instanceof InvalidRequest ? e : new UnknownAction('Unexpected failure', { cause: e }), config, request)
   }
   if (config.raw) {
     if (result instanceof Response) return { status: result.status, body: await result.text(), headers: Object.fromEntries(result.headers) }

@@ -2,6 +2,7 @@ import type { Adapter } from './adapters/types.js'
 import type { CookiesOptions } from './http/cookie-names.js'
 import type { Cookie } from './http/cookies.js'
 import type { Provider } from './providers/types.js'
+import type { RedirectProxyOptions } from './redirect-proxy/config.js'
 import type {
   AuthAction,
   AuthConfig,
@@ -32,6 +33,8 @@ export interface ResolvedConfig {
   /** AUTH_URL as a URL, when set. */
   url?: URL
   trustHost: boolean
+  /** Preview deployments (redirect-proxy/). */
+  redirectProxy?: RedirectProxyOptions
   session: { strategy: SessionStrategy; maxAge: number; updateAge: number; generateSessionToken: () => string; versionCacheMaxAge: number }
   jwt: JWTOptions
   pages: PagesOptions

@@ -7,8 +7,10 @@ export interface EnvConfig {
   secret?: string[]
   url?: string
   trustHost?: boolean
-  /** `AUTH_<PROVIDER>_ID/SECRET/ISSUER`, keyed by the upper-cased provider id. */
-  providers: Record<string, { clientId?: string; clientSecret?: string; issuer?: string }>
+  redirectProxyUrl?: string
+  redirectProxyOrigins?: string[]
+  /** `AUTH_<PROVIDER>_ID/SECRET/ISSUER` (OAuth) and `AUTH_<PROVIDER>_KEY` (e-mail API key), keyed by the upper-cased provider id. */
+  providers: Record<string, { clientId?: string; clientSecret?: string; issuer?: string; apiKey?: string }>
 }
 
 function flag(value: string | undefined): boolean | undefined {
@@ -31,14 +33,17 @@ export function readEnv(env: EnvRecord): EnvConfig {
   if (trustHost === undefined && env.NODE_ENV !== undefined && env.NODE_ENV !== 'production') trustHost = true
   const providers: EnvConfig['providers'] = {}
   for (const [key, value] of Object.entries(env)) {
-    const m = /^AUTH_([A-Z0-9_]+)_(ID|SECRET|ISSUER)$/.exec(key)
+    const m = /^AUTH_([A-Z0-9_]+)_(ID|SECRET|ISSUER|KEY)$/.exec(key)
     if (!m || !value || m[1] === 'SECRET') continue
     const entry = (providers[m[1]!] ??= {})
     if (m[2] === 'ID') entry.clientId = value
     else if (m[2] === 'SECRET') entry.clientSecret = value
+    else if (m[2] === 'KEY') entry.apiKey = value
     else entry.issuer = value
   }
-  return { secret: secrets.length ? secrets : undefined, url, trustHost, providers }
+  const redirectProxyUrl = env.AUTH_REDIRECT_PROXY_URL || undefined
+  const origins = env.AUTH_REDIRECT_PROXY_ORIGINS?.split(/[\s,]+/).filter(Boolean)
+  return { secret: secrets.length ? secrets : undefined, url, trustHost, providers, redirectProxyUrl, redirectProxyOrigins: origins?.length ? origins : undefined }
 }
 
 /** The `<ID>` of `AUTH_<ID>_ID/SECRET/ISSUER` for a provider id: upper-cased, `-` → `_` (`microsoft-entra-id` → `MICROSOFT_ENTRA_ID`). */
@@ -55,15 +60,24 @@ function envConfig(env: EnvRecord | EnvConfig): EnvConfig {
  * Providers other than OAuth/OIDC, and those the environment names nothing for, are returned as they are.
  */
 export function withProviderEnv<T extends Provider>(provider: T, env: EnvRecord | EnvConfig): T {
+  if (provider.type === 'email') {
+    // HTTP-API senders (Resend, SendGrid...): `AUTH_<ID>_KEY` fills a missing apiKey.
+    const key = envConfig(env).providers[envKey(provider.id)]?.apiKey
+    const current = (provider as { apiKey?: unknown }).apiKey
+    return key && current === undefined ? { ...provider, apiKey: key } : provider
+  }
   if (provider.type !== 'oauth' && provider.type !== 'oidc') return provider
   const e = envConfig(env).providers[envKey(provider.id)]
   if (!e) return provider
-  return {
-    ...provider,
+  const filled = {
     clientId: provider.clientId ?? e.clientId,
     clientSecret: provider.clientSecret ?? e.clientSecret,
     issuer: provider.issuer ?? e.issuer,
   }
+  // Providers whose endpoints derive from these values rebuild themselves (see OAuthConfig.rebuild).
+  const changed = filled.clientId !== provider.clientId || filled.clientSecret !== provider.clientSecret || filled.issuer !== provider.issuer
+  if (changed && typeof provider.rebuild === 'function') return { ...provider.rebuild(filled), ...filled } as T
+  return { ...provider, ...filled }
 }
 
 /**
@@ -79,5 +93,7 @@ export function applyEnv(config: AuthConfig, env: EnvRecord | EnvConfig): AuthCo
     secret: config.secret ?? e.secret,
     url: config.url ?? e.url,
     trustHost: config.trustHost ?? e.trustHost,
+    redirectProxyUrl: config.redirectProxyUrl ?? e.redirectProxyUrl,
+    redirectProxyOrigins: config.redirectProxyOrigins ?? e.redirectProxyOrigins,
   }
 }

@@ -26,6 +26,11 @@ export interface DefaultUser {
   id?: string
   name?: string | null
   email?: string | null
+  /**
+   * From an OAuth/OIDC `profile()`: when the identity provider affirmed `email` (a Date), else null. Core
+   * trusts nothing else as proof of the address (see SECURITY.md).
+   */
+  emailVerified?: Date | null
   image?: string | null
 }
 
@@ -182,6 +187,16 @@ export interface AuthConfig {
   legacy?: { nextAuthV4?: boolean }
   /** Injectable clock (seconds since epoch), for tests. */
   clock?: () => number
+  /**
+   * AUTH_REDIRECT_PROXY_URL: on preview deployments, the stable deployment's auth URL (e.g.
+   * `https://app.example.com/api/auth`). OAuth providers then redirect to its callback, which forwards here.
+   */
+  redirectProxyUrl?: string | URL
+  /**
+   * AUTH_REDIRECT_PROXY_ORIGINS: on the stable deployment, the deployments it forwards OAuth callbacks to:
+   * exact origins or `https://*.example.com` patterns (one label). Empty: nothing is forwarded.
+   */
+  redirectProxyOrigins?: string[]
   /** Limits on credentials and email sign-in attempts (per identifier and per client IP). Default on, in memory. */
   rateLimit?: RateLimitConfig | false
 }
@@ -195,5 +210,6 @@ export type AuthAction =
   | 'callback'
   | 'verify-request'
   | 'error'
+  | '_log'
 
 export type { Provider, ProviderInput, Adapter, AdapterUser, AuthError }

@@ -118,3 +118,31 @@ describe('@latch/email-nodemailer against a local SMTP server', () => {
     expect(new URL(res.headers.get('location')!).searchParams.get('error')).toBe('EmailSignin')
   })
 })
+
+describe("core's email / nodemailer providers with Auth.js { server, from }", () => {
+  it('send over SMTP through this package (the `smtp` loader hook) and the link signs in', async () => {
+    const CoreNodemailer = (await import('@latch/core/providers/nodemailer')).default
+    const config: AuthConfig = {
+      secret: SECRET,
+      url: 'http://app.test',
+      logger: quietLogger,
+      adapter: MemoryAdapter(),
+      providers: [
+        CoreNodemailer({
+          server: { host: '127.0.0.1', port, secure: false, ignoreTLS: true },
+          from: 'Latch <no-reply@app.test>',
+          smtp: () => import('../src/index.js'),
+        }),
+      ],
+    }
+    const b = new Browser(config)
+    const before = inbox.length
+    const res = await requestLink(b, 'ada@example.com')
+    expect(new URL(res.headers.get('location')!).pathname).toBe('/auth/verify-request')
+    expect(inbox.length).toBe(before + 1)
+    expect(inbox[inbox.length - 1]!.to).toEqual(['ada@example.com'])
+    const link = /http:\/\/app\.test\/auth\/callback\/nodemailer\?[^\s"<]+/.exec(decodeQP(inbox[inbox.length - 1]!.raw))![0]
+    await openLink(b, link)
+    expect((await b.session()).user.email).toBe('ada@example.com')
+  })
+})

@@ -34,6 +34,8 @@ export type NextMiddlewareWithAuth = (request: NextRequestWithAuth, event: NextF
 export type NextMiddleware = (request: NextRequest, event: NextFetchEvent) => Promise<MiddlewareResult>
 
 const PUBLIC_PREFIXES = ['/_next', '/favicon.ico']
+/** withAuth without a secret says so once per process (the error page it redirects to names AUTH_SECRET). */
+let saidNoSecret = false
 
 async function handle(req: NextRequest, event: NextFetchEvent, options: WithAuthOptions, fn?: NextMiddlewareWithAuth): Promise<MiddlewareResult> {
   const env = nextEnv()
@@ -51,7 +53,9 @@ async function handle(req: NextRequest, event: NextFetchEvent, options: WithAuth
 
   const secret = options.secret ?? envSecret(env)
   if (!secret) {
-    console.error('[latch][error] withAuth: no secret; set AUTH_SECRET or pass { secret }')
+    // Once per process, not per request: the error page says the rest to every visitor.
+    if (!saidNoSecret) console.error('[latch][error] MissingSecret: withAuth has no secret; set AUTH_SECRET or pass { secret }')
+    saidNoSecret = true
     const url = new URL(`${nextBase}${errorPage}`, origin)
     url.searchParams.set('error', 'Configuration')
     return redirectResponse(url)

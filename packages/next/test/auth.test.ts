@@ -43,6 +43,23 @@ describe('NextAuth()', () => {
     expect(s.status).toBe(200)
   })
 
+  it('`next dev`: NODE_ENV=development needs no AUTH_URL (the host is trusted); without AUTH_SECRET a browser gets the error page', async () => {
+    vi.stubEnv('NODE_ENV', 'development')
+    vi.stubEnv('AUTH_URL', '')
+    vi.stubEnv('NEXTAUTH_URL', '')
+    vi.stubEnv('AUTH_TRUST_HOST', '')
+    vi.stubEnv('AUTH_SECRET', SECRET)
+    const dev = NextAuth({ providers: testConfig().providers })
+    const res = await dev.handlers.GET(new NextRequest('http://localhost:3000/api/auth/providers'))
+    expect(await res.json()).toHaveProperty('credentials.callbackUrl', 'http://localhost:3000/api/auth/callback/credentials')
+    vi.stubEnv('AUTH_SECRET', '')
+    vi.stubEnv('NEXTAUTH_SECRET', '')
+    const noSecret = NextAuth({ providers: testConfig().providers, logger: { error() {} } })
+    const page = await noSecret.handlers.GET(new NextRequest('http://localhost:3000/api/auth/signin', { headers: { accept: 'text/html' } }))
+    expect(page.status).toBe(500)
+    expect(await page.text()).toContain('AUTH_SECRET')
+  })
+
   it('normalises basePath: doubled and trailing slashes fold, `/` serves at the root', async () => {
     const custom = NextAuth(testConfig({ basePath: ' //custom//auth/ ' }))
     const res = await custom.handlers.GET(new NextRequest(`${ORIGIN}/custom/auth/providers`))

@@ -6,7 +6,7 @@ import { oauthCallback } from '../oauth/callback.js'
 import { clearChecks } from '../oauth/checks.js'
 import { completeSignIn } from './complete-signin.js'
 import { verifyCsrf } from './csrf.js'
-import { emailCallback } from './email-callback.js'
+import { emailCallback, emailConfirm } from './email-callback.js'
 import { rateLimit, rateLimitedResponse } from '../rate-limit/limit.js'
 import { credentialsKeys } from '../rate-limit/credentials-key.js'
 import { credentialsInput } from './credentials-input.js'
@@ -18,6 +18,11 @@ export async function callbackAction(ctx: RequestContext): Promise<ResponseInter
   switch (provider.type) {
     case 'oauth':
     case 'oidc': {
+      // The stable deployment of a redirect proxy sends other deployments' callbacks on (redirect-proxy/).
+      if (ctx.options.redirectProxy) {
+        const forwarded = await (await import('../redirect-proxy/forward.js')).forwardCallback(ctx, provider as OAuthConfig)
+        if (forwarded) return forwarded
+      }
       // The check cookies are single-use: cleared on success (by oauthCallback) and on failure (here).
       ctx.cleanup = clearChecks(ctx)
       const r = await oauthCallback(ctx, provider as OAuthConfig)
@@ -26,7 +31,8 @@ export async function callbackAction(ctx: RequestContext): Promise<ResponseInter
     case 'credentials':
       return credentialsCallback(ctx, provider as CredentialsConfig)
     case 'email':
-      return emailCallback(ctx, provider)
+      // GET shows the confirmation page (consumes nothing); its CSRF-checked POST signs in.
+      return ctx.method === 'GET' ? emailConfirm(ctx, provider) : emailCallback(ctx, provider)
     default:
       throw new InvalidProvider(`Provider type "${(provider as { type: string }).type}" has no callback`)
   }

@@ -34,6 +34,7 @@ const signinPageAction = lazy(() => import('./pages.js'), (m) => m.signinPageAct
 const signoutPageAction = lazy(() => import('./pages.js'), (m) => m.signoutPageAction)
 const verifyRequestPageAction = lazy(() => import('./pages.js'), (m) => m.verifyRequestPageAction)
 const errorPageAction = lazy(() => import('./pages.js'), (m) => m.errorPageAction)
+const clientLogAction = lazy(() => import('./client-log.js'), (m) => m.clientLogAction)
 
 export interface Route {
   handler: Handler
@@ -61,10 +62,14 @@ export const routes: Record<AuthAction, Partial<Record<'GET' | 'POST', Route>>> 
     GET: { handler: signoutPageAction, errors: 'page' },
     POST: { handler: signoutAction, csrf: true, errors: 'page' },
   },
+  // OAuth: the provider's redirect (GET) or form_post (POST). Email: GET renders the link's confirmation page,
+  // its POST (CSRF-checked by the email handler) consumes the token. Credentials: POST with CSRF.
   callback: {
     GET: { handler: callbackAction, provider: 'required', errors: 'page' },
     POST: { handler: callbackAction, provider: 'required', errors: 'page' },
   },
   'verify-request': { GET: { handler: verifyRequestPageAction, errors: 'page' } },
   error: { GET: { handler: errorPageAction, errors: 'page' } },
+  // next-auth v4's client reports its errors here; no CSRF (a beacon carries none), nothing stored.
+  _log: { POST: { handler: clientLogAction, errors: 'json' } },
 }

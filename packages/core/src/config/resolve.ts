@@ -10,6 +10,8 @@ import { defaultCallbacks } from './defaults.js'
 import { normalizeBasePath } from '../http/paths.js'
 import { toHex } from '../tokens/compare.js'
 import { DEFAULT_VERSION_CACHE_MAX_AGE } from '../session/version-cache.js'
+import { reportProviderSetup } from '../diagnostics/provider-setup.js'
+import { resolveRedirectProxy } from '../redirect-proxy/config.js'
 
 const cache = new WeakMap<AuthConfig, ResolvedConfig>()
 
@@ -71,6 +73,7 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
     basePath,
     url,
     trustHost: config.trustHost === true,
+    redirectProxy: resolveRedirectProxy(config, basePath),
     session: {
       strategy,
       maxAge,
@@ -94,6 +97,7 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
       return c
     },
   }
+  reportProviderSetup(resolved.providers, resolved.logger)
   cache.set(config, resolved)
   return resolved
 }

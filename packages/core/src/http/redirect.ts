@@ -1,6 +1,7 @@
 import type { RequestContext, ResponseInternal } from '../context.js'
 import type { Cookie } from './cookies.js'
 import { str } from './body.js'
+import { returnsUrl } from './return-url.js'
 import { json } from './response.js'
 import { collapseLeadingSlashes } from './safe-redirect.js'
 
@@ -41,9 +42,9 @@ export async function resolveCallbackUrl(ctx: RequestContext): Promise<{ url: st
   return { url, cookie: { name: ctx.cookies.callbackUrl.name, value: url, options: ctx.cookies.callbackUrl.options } }
 }
 
-/** A redirect, or `{ url }` JSON when the client asked with `X-Auth-Return-Redirect: 1` (fetch-based clients). */
+/** A redirect, or `{ url }` JSON when a fetch-based client asked for it (http/return-url.ts). */
 export function redirectTo(ctx: RequestContext, url: string, cookies: Cookie[] = []): ResponseInternal {
-  if (ctx.request.headers.get('x-auth-return-redirect') === '1') {
+  if (returnsUrl(ctx)) {
     return json({ url }, 200, { cookies })
   }
   return { redirect: url, cookies }

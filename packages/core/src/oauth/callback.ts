@@ -68,6 +68,7 @@ export async function oauthCallback(ctx: RequestContext, provider: OAuthConfig):
     if (checks.has('state')) {
       const state = await unsealCheck(ctx, provider, 'state')
       if (!state) throw new InvalidCheck(`The state cookie for "${provider.id}" is missing, expired or was issued for another provider`)
+      if (ctx.options.redirectProxy) await (await import('../redirect-proxy/forward.js')).assertOwnState(ctx, provider, state)
       expectedState = state
     }
     // Without a real issuer there is nothing to compare `iss` against.

@@ -4,6 +4,7 @@ import { expireCookie, type Cookie } from '../http/cookies.js'
 import { encode, decode } from '../tokens/jwt.js'
 import type { RequestContext } from '../context.js'
 import type { OAuthCheck, OAuthConfig } from '../providers/types.js'
+import { newState } from '../redirect-proxy/state.js'
 
 export type CheckKind = Extract<CookieKind, 'state' | 'pkceCodeVerifier' | 'nonce'>
 
@@ -82,7 +83,7 @@ export async function mintChecks(ctx: RequestContext, provider: OAuthConfig, for
   const cookies: Cookie[] = []
   const params: Record<string, string> = {}
   if (checks.has('state')) {
-    const state = oauth.generateRandomState()
+    const state = await newState(ctx, provider)
     params.state = state
     cookies.push(await sealCheck(ctx, provider, 'state', state, formPost))
   }

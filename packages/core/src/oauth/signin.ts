@@ -6,6 +6,7 @@ import { mintChecks } from './checks.js'
 import { clientAuthFor, clientFor, dpopFor, withDpopRetry } from './client.js'
 import { authorizationServer, authorizationUrlParams, endpointParams } from './discovery.js'
 import { describe, fetchFor, safeCause, transport } from './transport.js'
+import { proxyBase } from '../redirect-proxy/state.js'
 
 /** Parameters Latch owns; neither provider config nor the sign-in query may set them. */
 const RESERVED = new Set([
@@ -26,9 +27,9 @@ const RESERVED = new Set([
   'json',
 ])
 
-/** The redirect_uri of a provider: `<authUrl>/callback/<id>`. */
+/** The redirect_uri of a provider: `<authUrl>/callback/<id>`, the stable deployment's on a preview (redirectProxyUrl). */
 export function redirectUriOf(ctx: RequestContext, provider: OAuthConfig): string {
-  return `${ctx.authUrl}/callback/${encodeURIComponent(provider.id)}`
+  return `${proxyBase(ctx) ?? ctx.authUrl}/callback/${encodeURIComponent(provider.id)}`
 }
 
 /** The final authorization parameters, before the checks are added. */

@@ -2,6 +2,7 @@ import type { Provider, CredentialsConfig } from '../providers/types.js'
 import type { Theme } from '../types.js'
 import { hidden, html, layout, type Html } from './html.js'
 import { signinMessage } from './messages.js'
+import { listSettings, missingProviderSettings } from '../diagnostics/provider-setup.js'
 
 export interface SigninPageProps {
   providers: Provider[]
@@ -25,6 +26,11 @@ function providerForm(p: Provider, props: SigninPageProps): Html {
   if (p.type === 'email') {
     const id = `input-email-for-${p.id}`
     return html`<form action="${props.authUrl}/signin/${p.id}" method="POST">${h}<label for="${id}">Email</label><input id="${id}" type="email" name="email" autocomplete="email" required placeholder="email@example.com"><button type="submit">Sign in with ${p.name}</button></form>`
+  }
+  // An OAuth provider without its client id/secret: say what to set instead of a button that can only fail.
+  const missing = missingProviderSettings(p)
+  if (missing.length) {
+    return html`<div class="error" role="note" data-provider="${p.id}"><strong>${p.name}</strong> sign-in is not set up yet: set <code>${listSettings(missing)}</code> in the server's environment.</div>`
   }
   return html`<form action="${props.authUrl}/signin/${p.id}" method="POST">${h}<button type="submit">Sign in with ${p.name}</button></form>`
 }

@@ -82,6 +82,12 @@ export interface OAuthConfig<P extends Record<string, unknown> = Profile> extend
   /** Only for tests/dev against http://127.0.0.1 or http://localhost issuers. */
   allowInsecureRequests?: boolean
   redirectProxyUrl?: string
+  /**
+   * Rebuild the provider from values the environment supplies (`AUTH_<ID>_ID` / `_SECRET` / `_ISSUER`),
+   * for providers whose endpoints or parameters derive from them (Mastodon's endpoints live under its
+   * issuer; TikTok sends the client id as `client_key`). Called by `applyEnv` / `withProviderEnv` only.
+   */
+  rebuild?: (filled: { clientId?: string; clientSecret?: string; issuer?: string }) => OAuthConfig<any>
 }
 
 export type OIDCConfig<P extends Record<string, unknown> = Profile> = OAuthConfig<P> & { type: 'oidc' }

@@ -6,6 +6,7 @@ import type { RateLimitConfig, RateLimitRule, RateLimitStore } from './types.js'
 import { AdapterError } from '../errors.js'
 import { html, layout } from '../pages/html.js'
 import { pageUrl } from '../http/redirect.js'
+import { returnsUrl } from '../http/return-url.js'
 import { MemoryRateLimitStore } from './memory.js'
 import { ipKey } from './ip.js'
 
@@ -122,7 +123,7 @@ export function rateLimitedResponse(ctx: RequestContext, retryAfter: number): Re
   const signinUrl = pageUrl(ctx, 'signin', { error: 'RateLimited' })
   const headers = { 'Retry-After': String(retryAfter), 'Cache-Control': 'no-store' }
   const accept = ctx.request.headers.get('accept') ?? ''
-  const wantsJson = ctx.request.headers.get('x-auth-return-redirect') === '1' || !accept.includes('text/html')
+  const wantsJson = returnsUrl(ctx) || !accept.includes('text/html')
   ctx.options.logger.warn('RateLimited', `Too many ${ctx.action} attempts for ${ctx.providerId ?? 'provider'}; retry after ${retryAfter}s`)
   if (wantsJson) {
     return {

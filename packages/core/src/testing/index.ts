@@ -12,6 +12,7 @@ import { defineRedirectSuite, type RedirectSuiteOptions } from './redirect-suite
 
 export { CookieJar, parseSetCookie, setCookies, type ParsedSetCookie } from './cookie-jar.js'
 export { authorizeAtProvider } from './oidc.js'
+export { confirmationForm } from './magic-link.js'
 export { defineHeadersSuite, type HeadersSuiteOptions } from './headers-suite.js'
 export * from './redirect-suite.js'
 
@@ -196,6 +197,31 @@ export function defineIntegrationSuite(options: IntegrationSuiteOptions): void {
       const json = (await res.json()) as { url?: string }
       expect(new URL(json.url ?? '', url('/')).pathname).toBe(options.protectedPage)
       expect(jar.has('session-token')).toBe(true)
+    })
+
+    // next-auth v4's client posts `json=true`, v5's sends X-Auth-Return-Redirect: every redirect becomes { url }.
+    it('answers fetch clients with { url } JSON: v4 json=true sign-in and sign-out, v5 header on an OAuth start', async () => {
+      const jar = new CookieJar()
+      const asJson = async (res: Response) => (expect(res.status).toBe(200), (await res.json()) as { url?: string })
+      const signedIn = await asJson(await signIn(jar, { callbackUrl: options.protectedPage, json: 'true' }))
+      expect(new URL(signedIn.url ?? '').pathname).toBe(options.protectedPage)
+      expect(jar.has('session-token')).toBe(true)
+      const refused = await asJson(await signIn(new CookieJar(), { password: 'wrong', json: 'true' }))
+      expect(new URL(refused.url ?? '').searchParams.get('error')).toBe('CredentialsSignin')
+      const form = { csrfToken: await csrfToken(jar), callbackUrl: options.protectedPage, json: 'true' }
+      expect((await asJson(await send(`${basePath}/signout`, { method: 'POST', jar, form }))).url).toBe(url(options.protectedPage))
+      expect(jar.has('session-token')).toBe(false)
+      if (!options.oidc) return
+      const start = await send(`${basePath}/signin/${options.oidc.providerId}`, {
+        method: 'POST',
+        jar,
+        headers: { 'x-auth-return-redirect': '1' },
+        form: { csrfToken: await csrfToken(jar), callbackUrl: options.protectedPage },
+      })
+      const authorization = new URL((await asJson(start)).url ?? '')
+      expect(authorization.origin).not.toBe(new URL(url('/')).origin)
+      expect(authorization.searchParams.get('state')).toBeTruthy()
+      expect(jar.has('state')).toBe(true)
     })
 
     it('refuses wrong credentials without a session', async () => {
