@@ -129,6 +129,23 @@ describe('session.cookieCache (database sessions)', () => {
     expect(reads).toHaveBeenCalledTimes(2)
   })
 
+  it('a user too large for one cookie is not cached (and a stale cache cookie is cleared), never a 5xx', async () => {
+    const { adapter, reads, b } = await setup()
+    await b.session()
+    expect(b.jar.has(DATA)).toBe(true)
+    await adapter.updateUser({ id: 'u1', name: 'A'.repeat(4000) })
+    b.jar.delete(DATA)
+    b.jar.set(DATA, 'stale')
+    reads.mockClear()
+    for (let i = 0; i < 3; i++) {
+      const res = await b.fetch('/auth/session')
+      expect(res.status).toBe(200)
+      expect(((await res.json()) as { user: { name: string } }).user.name).toHaveLength(4000)
+    }
+    expect(b.jar.has(DATA)).toBe(false)
+    expect(reads).toHaveBeenCalledTimes(3)
+  })
+
   it('rejects a maxAge outside 1..300 at configuration', async () => {
     for (const maxAge of [0, 301, 1.5, Number.NaN]) {
       const config: AuthConfig = { secret: SECRET, url: 'http://app.test', logger: quietLogger, adapter: MemoryAdapter(), session: { cookieCache: { maxAge } }, providers: [] }
