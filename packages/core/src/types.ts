@@ -14,6 +14,11 @@ export interface User {
   id?: string
   name?: string | null
   email?: string | null
+  /**
+   * From an OAuth/OIDC `profile()`: when the identity provider affirmed `email` (a Date), else null. Core
+   * trusts nothing else as proof of the address (see SECURITY.md).
+   */
+  emailVerified?: Date | null
   image?: string | null
   [key: string]: unknown
 }
