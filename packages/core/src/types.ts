@@ -109,6 +109,14 @@ export interface SessionOptions {
    * at most this late; on this instance, at once. Default 5; 0 reads the adapter on every check.
    */
   versionCacheMaxAge?: number
+  /**
+   * Database sessions: opt-in cache of the session and user in an encrypted cookie (`authjs.session-data`,
+   * bound to the session token), so a warm session check makes no database query. `maxAge` is in seconds,
+   * 1 to 300. Staleness bound: a session revoked (or a user changed) in the database stays valid (unchanged) on a
+   * browser holding a cache cookie for at most `maxAge` seconds. Sign-out, session updates and `updateAge`
+   * extensions rewrite or clear the cookie. Off by default; ignored by the JWT strategy.
+   */
+  cookieCache?: { maxAge: number }
 }
 
 export type JWTCallbackTrigger = 'signIn' | 'signUp' | 'update'

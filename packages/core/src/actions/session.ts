@@ -4,7 +4,7 @@ import type { Session } from '../types.js'
 import type { AdapterUser } from '../adapters/types.js'
 import { json, NO_STORE } from '../http/response.js'
 import { clearSession, hasSessionCookie, readJwtSession, writeJwtSession } from '../session/jwt-session.js'
-import { readDbSession } from '../session/database-session.js'
+import { clearCookieCache, readDbSessionCached } from '../session/cookie-cache.js'
 import { emit } from './events.js'
 import { JWTSessionError, SessionTokenError } from '../errors.js'
 import { SESSION_VERSION_CLAIM, sessionVersionValid } from '../session/version.js'
@@ -83,15 +83,16 @@ async function jwtSession(ctx: RequestContext): Promise<ResponseInternal> {
 
 async function databaseSession(ctx: RequestContext): Promise<ResponseInternal> {
   const { options } = ctx
+  const isUpdate = ctx.method === 'POST'
   let found
   try {
-    found = await readDbSession(ctx)
+    // With session.cookieCache a warm check is answered from the cache cookie; an update always reads the database.
+    found = await readDbSessionCached(ctx, isUpdate)
   } catch (e) {
     throw new SessionTokenError('Reading the database session failed', { cause: e })
   }
-  if (!found) return respond(null, hasSessionCookie(ctx) ? clearSession(ctx) : [])
+  if (!found) return respond(null, [...(hasSessionCookie(ctx) ? clearSession(ctx) : []), ...clearCookieCache(ctx)])
   const { session, user, cookies } = found
-  const isUpdate = ctx.method === 'POST'
   try {
     const result = await options.callbacks.session({
       session: {

@@ -2,6 +2,7 @@ import type { RequestContext, ResponseInternal } from '../context.js'
 import { redirectTo, resolveCallbackUrl } from '../http/redirect.js'
 import { clearSession, readJwtSession } from '../session/jwt-session.js'
 import { dbSessionToken, deleteDbSession } from '../session/database-session.js'
+import { clearCookieCache } from '../session/cookie-cache.js'
 import { emit } from './events.js'
 
 /** POST /signout (CSRF checked by the dispatcher): end the session and redirect. */
@@ -15,5 +16,5 @@ export async function signoutAction(ctx: RequestContext): Promise<ResponseIntern
     if (sessionToken) await emit(ctx, 'signOut', { session: await deleteDbSession(ctx, sessionToken) })
   }
   const { url } = await resolveCallbackUrl(ctx)
-  return redirectTo(ctx, url, clearSession(ctx))
+  return redirectTo(ctx, url, [...clearSession(ctx), ...clearCookieCache(ctx)])
 }

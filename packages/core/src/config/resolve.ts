@@ -80,6 +80,7 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
       updateAge: config.session?.updateAge ?? 24 * 60 * 60,
       generateSessionToken: config.session?.generateSessionToken ?? randomToken,
       versionCacheMaxAge: versionCacheMaxAge(config.session?.versionCacheMaxAge),
+      cookieCache: resolveCookieCache(config.session?.cookieCache),
     },
     jwt: { maxAge: config.jwt?.maxAge ?? maxAge, encode: config.jwt?.encode ?? encode, decode: config.jwt?.decode ?? decode },
     pages: { ...config.pages },
@@ -108,6 +109,16 @@ function versionCacheMaxAge(value: number | undefined): number {
     throw new Configuration('session.versionCacheMaxAge must be a number of seconds from 0 (no cache) to 300')
   }
   return value
+}
+
+/** session.cookieCache (session/cookie-cache.ts): at most 300 s, the staleness a revoked session may have. */
+function resolveCookieCache(value: { maxAge: number } | undefined): { maxAge: number } | undefined {
+  if (value === undefined) return undefined
+  const maxAge = value && typeof value === 'object' ? value.maxAge : undefined
+  if (typeof maxAge !== 'number' || !Number.isInteger(maxAge) || maxAge < 1 || maxAge > 300) {
+    throw new Configuration(`session.cookieCache.maxAge must be a whole number of seconds from 1 to 300`)
+  }
+  return { maxAge }
 }
 
 function stripUndefined<T extends object>(o: T | undefined): Partial<T> {

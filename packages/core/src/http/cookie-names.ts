@@ -12,7 +12,7 @@ export interface CookieOption {
   }
 }
 
-export type CookieKind = 'sessionToken' | 'callbackUrl' | 'csrfToken' | 'pkceCodeVerifier' | 'state' | 'nonce'
+export type CookieKind = 'sessionToken' | 'sessionData' | 'callbackUrl' | 'csrfToken' | 'pkceCodeVerifier' | 'state' | 'nonce'
 
 export type CookiesOptions = Record<CookieKind, CookieOption>
 
@@ -33,6 +33,8 @@ export function defaultCookies(secure: boolean): CookiesOptions {
   const base = { httpOnly: true, sameSite: 'lax' as const, path: '/', secure }
   return {
     sessionToken: { name: sessionTokenName(secure), options: base },
+    // Database sessions' opt-in cookie cache (session.cookieCache; Latch only, never set otherwise).
+    sessionData: { name: `${prefix}authjs.session-data`, options: base },
     callbackUrl: { name: `${prefix}authjs.callback-url`, options: base },
     csrfToken: { name: `${secure ? '__Host-' : ''}authjs.csrf-token`, options: base },
     pkceCodeVerifier: { name: `${prefix}authjs.pkce.code_verifier`, options: { ...base, maxAge: CHECK_MAX_AGE } },
