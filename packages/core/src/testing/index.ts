@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CookieJar, parseSetCookie, setCookies } from './cookie-jar.js'
+import { browserInit, type BrowserInit } from './browser-request.js'
 import { authorizeAtProvider } from './oidc.js'
 import { defineRedirectSuite, type RedirectSuiteOptions } from './redirect-suite.js'
 
@@ -58,17 +59,8 @@ export function defineIntegrationSuite(options: IntegrationSuiteOptions): void {
     return new URL(path, server.baseUrl).href
   }
 
-  async function send(path: string, init: RequestInit & { jar?: CookieJar; form?: Record<string, string> } = {}) {
-    const headers = new Headers(init.headers)
-    if (init.jar?.cookies.size) headers.set('cookie', init.jar.header())
-    let body = init.body
-    if (init.form) {
-      body = new URLSearchParams(init.form).toString()
-      headers.set('content-type', 'application/x-www-form-urlencoded')
-    }
-    // Browsers send Origin on every POST; frameworks (SvelteKit) check it.
-    if ((init.method ?? 'GET') !== 'GET' && !headers.has('origin')) headers.set('origin', new URL(url('/')).origin)
-    const response = await fetch(url(path), { ...init, headers, body, redirect: 'manual' })
+  async function send(path: string, init: BrowserInit = {}) {
+    const response = await fetch(url(path), browserInit(new URL(url('/')).origin, init))
     init.jar?.apply(response)
     return response
   }

@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { CookieJar, parseSetCookie, setCookies } from './cookie-jar.js'
+import { browserInit, type BrowserInit } from './browser-request.js'
 import { HOSTILE_PATHS, HOSTILE_REDIRECTS, fillPlaceholders, landsOn } from './redirect-corpus.js'
 
 export { EVIL_HOST, HOSTILE_PATHS, HOSTILE_REDIRECTS, HOSTILE_REDIRECT_CLASSES, fillPlaceholders, landsOn } from './redirect-corpus.js'
@@ -49,7 +50,7 @@ export interface RedirectSuiteTarget {
   redirects?: RedirectSuiteOptions
 }
 
-type Send = RequestInit & { jar?: CookieJar; form?: Record<string, string>; client?: number }
+type Send = BrowserInit & { client?: number }
 
 const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: '\u00a0' }
 
@@ -88,18 +89,11 @@ export function defineRedirectSuite(t: RedirectSuiteTarget): void {
   const callbackCookie = () => `${origin().startsWith('https:') ? '__Secure-' : ''}authjs.callback-url`
 
   async function send(path: string, init: Send = {}): Promise<Response> {
-    const headers = new Headers(init.headers)
-    if (init.jar?.cookies.size) headers.set('cookie', init.jar.header())
-    let body = init.body
-    if (init.form) {
-      body = new URLSearchParams(init.form).toString()
-      headers.set('content-type', 'application/x-www-form-urlencoded')
-    }
-    if ((init.method ?? 'GET') !== 'GET' && !headers.has('origin')) headers.set('origin', origin())
+    const { client, ...rest } = init
     // A raw path (`//evil.com/..`) is appended to the origin, not resolved against it.
     const target = origin() + path
-    const f = init.client !== undefined && clientFetch ? clientFetch(init.client) : fetch
-    const request = () => f(target, { ...init, headers, body, redirect: 'manual' })
+    const f = client !== undefined && clientFetch ? clientFetch(client) : fetch
+    const request = () => f(target, browserInit(origin(), rest))
     // A pooled connection the server closed after an earlier test's oversized request: retry once.
     const response = await request().catch(request)
     init.jar?.apply(response)
