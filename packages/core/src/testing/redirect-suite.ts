@@ -170,7 +170,8 @@ export function defineRedirectSuite(t: RedirectSuiteTarget): void {
     expect(found, `${found.length} hostile redirect(s):\n${found.slice(0, 40).join('\n')}`).toEqual([])
   }
 
-  describe(`${t.name}: hostile redirects (corpus of ${HOSTILE_REDIRECTS.length})`, () => {
+  // Each case sends the whole corpus (hundreds of requests): its own bound, whatever the package's testTimeout.
+  describe(`${t.name}: hostile redirects (corpus of ${HOSTILE_REDIRECTS.length})`, { timeout: 180_000 }, () => {
     it('GET signin and signout pages with ?callbackUrl= (query, redirectTo too)', async () => {
       const found: string[] = []
       for (const p of payloads()) {
