@@ -6,12 +6,16 @@ import { resolve } from 'node:path'
 import { runInProcess } from './inprocess.mjs'
 import { runLoad } from './load.mjs'
 import { runSize } from './size.mjs'
+import { runPeers } from './peers.mjs'
+import { runFramework } from './framework.mjs'
+import { runColdStart } from './cold-start.mjs'
+import { runMemory } from './memory.mjs'
 
 const started = Date.now()
 const hardLimit = setTimeout(() => {
-  console.error('bench: over the 5-minute bound, giving up')
+  console.error('bench: over the 15-minute bound, giving up')
   process.exit(2)
-}, 5 * 60_000)
+}, 15 * 60_000)
 hardLimit.unref()
 
 const f1 = (x) => x.toFixed(1)
@@ -55,6 +59,31 @@ console.table({
 })
 log(`loaded by a session check: ${size.latch.sessionChunks} chunks, gzip ${x2(size.sessionGzipRatio)} of Auth.js's; eager ${x2(size.gzipRatio)}; all chunks ${x2(size.totalGzipRatio)}; single file ${x2(size.singleGzipRatio)}; getToken entry (one file) ${x2(size.tokenGzipRatio)}; cold import ${x2(size.importRatio)} (${x2(size.importUnwarmedRatio)} counting the ESM loader's own start-up; median of ${size.runs} fresh processes each)`)
 
+log('\n4. Peers on PostgreSQL 127.0.0.1:5432 (Better Auth 1.7.25, @auth/core 0.41.3 + @auth/pg-adapter, Latch + @latch/adapter-postgres); alternated, median of per-round ratios')
+const peers = await runPeers({ log })
+console.table(
+  peers.map((r) => ({
+    case: r.name,
+    'Latch µs': f1(r.us.latch), 'Auth.js µs': f1(r.us.authjs), 'Better Auth µs': f1(r.us.betterauth),
+    'Auth.js / Latch': x2(r.ratio.authjs.median), 'Better Auth / Latch': x2(r.ratio.betterauth.median),
+    'pool checkouts per check L/A/B': `${r.queries.latch}/${r.queries.authjs}/${r.queries.betterauth}`,
+  })),
+)
+
+log('\n5. Framework session read vs a direct Auth() GET /session (Latch only; ratio above 1 = the framework path costs more)')
+const framework = await runFramework({ log })
+console.table(framework.map((r) => ({ case: r.name, 'direct µs': f1(r.us.direct), 'framework µs': f1(r.us.framework), ratio: x2(r.ratio.framework.median), range: `${r.ratio.framework.min.toFixed(2)}–${r.ratio.framework.max.toFixed(2)}` })))
+
+log('\n6. Cold start: fresh Node process to the first answered GET session with a valid cookie (median; libraries alternate)')
+const cold = await runColdStart({ log })
+console.table(Object.fromEntries(Object.entries(cold.libs).map(([k, v]) => [k, { 'answered at ms': f1(v.answeredMs), 'spawn to exit ms': f1(v.wallMs), 'x Latch': x2(v.ratio), 'minus bare Node ms': f1(v.netMs), 'minus bare Node, x Latch': x2(v.netRatio) }])))
+
+log('\n7. Memory: heap bytes allocated per GET /session (valid cookie), and heap growth over many Latch session checks')
+const memory = await runMemory()
+console.table({ Latch: { 'bytes per check': memory.perCall.latch.toFixed(0) }, 'Auth.js': { 'bytes per check': memory.perCall.authjs.toFixed(0) } })
+const g = memory.growth
+log(`Auth.js allocates ${x2(memory.ratio)} Latch's bytes per check. Growth: heapUsed after GC at ${g.mark} checks ${kb(g.atMark)}, at ${g.checks} ${kb(g.atEnd)}: ${g.grewBy >= 0 ? '+' : ''}${(g.grewBy / 1024).toFixed(1)} kB (bound ${kb(memory.bound)}; ${g.seconds.toFixed(0)} s; BENCH_MEM_CHECKS=1000000 for the full million)`)
+
 const session = inproc.rows[0]
 const targets = [
   ['session check in-process >= 4x faster', session.ratio >= 4, x2(session.ratio)],
@@ -66,13 +95,25 @@ const targets = [
   ['session-check edge entry (getToken), one file <= 60% of Auth.js', size.tokenGzipRatio <= 0.6, `${(size.tokenGzipRatio * 100).toFixed(0)}%`],
   ['cold import <= 50% of Auth.js', size.importRatio <= 0.5, `${(size.importRatio * 100).toFixed(0)}%`],
   ['cold import incl. ESM loader start-up <= 50%', size.importUnwarmedRatio <= 0.5, `${(size.importUnwarmedRatio * 100).toFixed(0)}%`],
+  ...peers.flatMap((r) => [
+    [`${r.name}: Latch ahead of Auth.js`, r.ratio.authjs.median > 1, x2(r.ratio.authjs.median)],
+    [`${r.name}: Latch ahead of Better Auth`, r.ratio.betterauth.median > 1, x2(r.ratio.betterauth.median)],
+  ]),
+  ...framework.map((r) => [`${r.name} <= 1.05x`, r.ratio.framework.median <= 1.05, x2(r.ratio.framework.median)]),
+  ['cold start to first session answer: Latch ahead of Auth.js', cold.libs.authjs.ratio > 1, x2(cold.libs.authjs.ratio)],
+  ['cold start to first session answer: Latch ahead of Better Auth', cold.libs.betterauth.ratio > 1, x2(cold.libs.betterauth.ratio)],
+  [`no heap growth over ${g.checks} session checks (<= ${kb(memory.bound)})`, memory.growthOk, `${(g.grewBy / 1024).toFixed(1)} kB`],
 ]
 log('\nTargets')
 for (const [name, ok, got] of targets) log(`  ${ok ? 'PASS' : 'MISS'}  ${name}: ${got}`)
+if (!memory.growthOk) {
+  console.error(`\nbench: FAIL, the heap grew by ${g.grewBy} bytes over ${g.checks} session checks (bound ${memory.bound}): a leak`)
+  process.exitCode = 1
+}
 log(`\nbench took ${((Date.now() - started) / 1000).toFixed(0)} s`)
 
 if (process.env.BENCH_JSON) {
   const strip = (o) => { const { eagerInputs, ...rest } = o; return rest }
   // Relative to where `pnpm bench` was typed (pnpm runs this script from bench/).
-  writeFileSync(resolve(process.env.INIT_CWD ?? process.cwd(), process.env.BENCH_JSON), JSON.stringify({ inproc, load, size: { ...size, latch: strip(size.latch), authjs: strip(size.authjs) }, targets }, null, 2))
+  writeFileSync(resolve(process.env.INIT_CWD ?? process.cwd(), process.env.BENCH_JSON), JSON.stringify({ inproc, load, size: { ...size, latch: strip(size.latch), authjs: strip(size.authjs) }, peers, framework, cold, memory, targets }, null, 2))
 }
