@@ -25,6 +25,7 @@ export type AuthErrorCode =
   | 'RateLimited'
   | 'RefreshAccessTokenError'
   | 'SessionTokenError'
+  | 'StoreUnavailable'
   | 'UnknownAction'
   | 'UntrustedHost'
   | 'UnsupportedStrategy'
@@ -74,6 +75,11 @@ export class OAuthProviderUnavailable extends define('OAuthProviderUnavailable',
 export class OAuthSignin extends define('OAuthSignin', 'Starting the OAuth sign-in failed') {}
 export class RateLimited extends define('RateLimited', 'Too many attempts; retry later') {}
 export class RefreshAccessTokenError extends define('RefreshAccessTokenError', 'Refreshing the access token failed') {}
+/**
+ * The database or rate-limit store is down, restarting or too slow (connection refused or reset, a connect or query
+ * timeout): 503 with `Retry-After` for JSON clients, the error page (status 503) for browsers. Nothing is granted.
+ */
+export class StoreUnavailable extends define('StoreUnavailable', 'The session store is unavailable; retry shortly') {}
 export class SessionTokenError extends define('SessionTokenError', 'The session could not be read') {}
 export class UnknownAction extends define('UnknownAction', 'Unknown auth action') {}
 export class UntrustedHost extends define('UntrustedHost', 'Untrusted host') {}
@@ -107,6 +113,7 @@ const BY_CODE: Record<string, new () => AuthError> = {
   OAuthProviderUnavailable,
   OAuthSignin,
   RateLimited,
+  StoreUnavailable,
   Verification,
 }
 

@@ -1,12 +1,20 @@
 import type { Pool } from 'pg'
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser, VerificationToken } from '@latch/core'
 import { quoteSchema } from './schema.js'
+import { bounded, DEFAULT_TIMEOUT_MS } from './bounded.js'
 
 export { ensureSchema, migrationSql, MIGRATION_URL } from './schema.js'
+export { PostgresRateLimitStore, type PostgresRateLimitStoreOptions } from './rate-limit-store.js'
 
 export interface PostgresAdapterOptions {
   /** PostgreSQL schema holding the tables. Default `public`. */
   schema?: string
+  /**
+   * Most milliseconds one query may take, waiting for a pooled connection included, before Latch answers 503
+   * (StoreUnavailable). Default 5000; 0 turns the bound off. Also set the pool's own `connectionTimeoutMillis` and
+   * `query_timeout` so the connection is released too (see docs/guides/several-instances.md).
+   */
+  timeoutMs?: number
 }
 
 /** Anything with pg's `query(text, values)`: a Pool (recommended) or a Client. */
@@ -42,7 +50,8 @@ export interface PostgresAdapter extends Required<Adapter> {
  */
 export function PostgresAdapter(pool: Queryable, options: PostgresAdapterOptions = {}): PostgresAdapter {
   const s = quoteSchema(options.schema ?? 'public')
-  const q = async (text: string, values: unknown[] = []): Promise<Row[]> => (await pool.query(text, values)).rows
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const q = async (text: string, values: unknown[] = []): Promise<Row[]> => (await bounded(pool.query(text, values), timeoutMs, 'PostgreSQL')).rows
   const one = async (text: string, values: unknown[] = []): Promise<Row | null> => (await q(text, values))[0] ?? null
   const USER_COLUMNS = ['id', 'name', 'email', 'email_verified', 'image']
   const USER_COLS = USER_COLUMNS.join(', ')

@@ -1,5 +1,6 @@
 import type { ChainableCommander, Redis } from 'ioredis'
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from '@latch/core'
+import { bounded, DEFAULT_TIMEOUT_MS } from './bounded.js'
 import { decodeAccount, decodeSession, decodeToken, decodeUser, encode, seg, ttlMs } from './codec.js'
 
 export { RedisRateLimitStore } from './rate-limit-store.js'
@@ -7,6 +8,11 @@ export { RedisRateLimitStore } from './rate-limit-store.js'
 export interface RedisAdapterOptions {
   /** Prefix of every key. Default `latch:`. */
   prefix?: string
+  /**
+   * Most milliseconds one adapter method may take before Latch answers 503 (StoreUnavailable). Default 5000; 0 turns
+   * the bound off. Also set ioredis's `commandTimeout` and `maxRetriesPerRequest` (see docs/guides/several-instances.md).
+   */
+  timeoutMs?: number
 }
 
 export type RedisAdapter = Required<Adapter>
@@ -40,7 +46,7 @@ export function RedisAdapter(redis: Redis, options: RedisAdapterOptions = {}): R
     return decodeUser(await redis.get(k.user(String(id))))
   }
 
-  return {
+  const adapter: RedisAdapter = {
     async createUser(user) {
       const id = typeof user.id === 'string' && user.id ? user.id : crypto.randomUUID()
       const created: AdapterUser = { ...user, id, emailVerified: user.emailVerified ?? null }
@@ -154,6 +160,13 @@ export function RedisAdapter(redis: Redis, options: RedisAdapterOptions = {}): R
       return redis.incr(k.version(userId))
     },
   }
+  // Every method settles within the bound: a Redis that is down or reconnecting is a 503, not a hung request.
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const out = {} as Record<string, unknown>
+  for (const [name, fn] of Object.entries(adapter) as [string, (...a: unknown[]) => Promise<unknown>][]) {
+    out[name] = (...args: unknown[]) => bounded(fn(...args), timeoutMs, 'Redis')
+  }
+  return out as RedisAdapter
 }
 
 export default RedisAdapter

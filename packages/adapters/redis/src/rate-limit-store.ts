@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis'
 import type { RateLimitHit, RateLimitStore } from '@latch/core/rate-limit'
+import { bounded, DEFAULT_TIMEOUT_MS } from './bounded.js'
 
 // INCR and the window's expiry in one atomic step; a key left without a TTL is repaired.
 const HIT = `
@@ -14,15 +15,17 @@ return {c, ttl}
 export class RedisRateLimitStore implements RateLimitStore {
   constructor(
     private readonly redis: Redis,
-    private readonly options: { prefix?: string } = {},
+    /** `timeoutMs`: most milliseconds a hit may take before the sign-in fails closed with 503 (default 5000, 0 = off). */
+    private readonly options: { prefix?: string; timeoutMs?: number } = {},
   ) {}
 
   async hit(key: string, windowMs: number): Promise<RateLimitHit> {
-    const [count, ttl] = (await this.redis.eval(HIT, 1, `${this.options.prefix ?? ''}${key}`, String(Math.max(1, Math.floor(windowMs))))) as [number, number]
+    const run = this.redis.eval(HIT, 1, `${this.options.prefix ?? ''}${key}`, String(Math.max(1, Math.floor(windowMs))))
+    const [count, ttl] = (await bounded(run, this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'Redis')) as [number, number]
     return { count: Number(count), resetMs: Number(ttl) }
   }
 
   async reset(key: string): Promise<void> {
-    await this.redis.del(`${this.options.prefix ?? ''}${key}`)
+    await bounded(this.redis.del(`${this.options.prefix ?? ''}${key}`), this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'Redis')
   }
 }

@@ -3,6 +3,7 @@ import type { Adapter, AdapterAccount, AdapterUser } from '../adapters/types.js'
 import type { OAuthConfig } from '../providers/types.js'
 import type { Account, Profile, User } from '../types.js'
 import { AdapterError, AuthError, MissingAdapter, OAuthAccountNotLinked } from '../errors.js'
+import { storeError } from '../store/outage.js'
 import { readJwtSession } from '../session/jwt-session.js'
 import { readDbSession } from '../session/database-session.js'
 import { emit } from './events.js'
@@ -24,7 +25,7 @@ async function call<M extends Method>(adapter: Adapter, method: M, ...args: Para
     return (await fn.apply(adapter, args)) as Awaited<ReturnType<NonNullable<Adapter[M]>>>
   } catch (e) {
     if (e instanceof AuthError) throw e
-    throw new AdapterError(`adapter.${method} failed`, { cause: e })
+    throw storeError(`adapter.${method} failed`, e)
   }
 }
 

@@ -4,6 +4,7 @@ import { str } from '../http/body.js'
 import { signinPage } from '../pages/signin.js'
 import { errorPage, signoutPage, verifyRequestPage } from '../pages/other.js'
 import { ensureCsrf } from './csrf.js'
+import { STORE_RETRY_AFTER_SECONDS } from '../store/outage.js'
 
 /** A known error code, or undefined: query strings never reach a page unvalidated. */
 function errorCode(ctx: RequestContext): string | undefined {
@@ -42,8 +43,10 @@ export async function errorPageAction(ctx: RequestContext): Promise<ResponseInte
   const code = errorCode(ctx)
   if (ctx.options.pages.error) return { redirect: pageUrl(ctx, 'error', { error: code }) }
   // The page reports an error that already happened (and was logged); rendering it is not a server fault.
-  const status = code === 'AccessDenied' ? 403 : code === 'OAuthProviderUnavailable' ? 503 : 400
-  return page(errorPage({ code, homeUrl: ctx.origin, signinUrl: pageUrl(ctx, 'signin'), theme: ctx.options.theme }), status)
+  const status = code === 'AccessDenied' ? 403 : code === 'OAuthProviderUnavailable' || code === 'StoreUnavailable' ? 503 : 400
+  const rendered = errorPage({ code, homeUrl: ctx.origin, signinUrl: pageUrl(ctx, 'signin'), theme: ctx.options.theme })
+  if (code === 'StoreUnavailable') rendered.headers = { ...rendered.headers, 'Retry-After': String(STORE_RETRY_AFTER_SECONDS) }
+  return page(rendered, status)
 }
 
 /** GET /verify-request */

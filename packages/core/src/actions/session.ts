@@ -6,7 +6,7 @@ import { json, NO_STORE } from '../http/response.js'
 import { clearSession, hasSessionCookie, readJwtSession, writeJwtSession } from '../session/jwt-session.js'
 import { clearCookieCache, readDbSessionCached } from '../session/cookie-cache.js'
 import { emit } from './events.js'
-import { JWTSessionError, SessionTokenError } from '../errors.js'
+import { JWTSessionError, SessionTokenError, StoreUnavailable } from '../errors.js'
 import { SESSION_VERSION_CLAIM, sessionVersionValid } from '../session/version.js'
 
 /** Only a token that names a provider can need a refresh; the OAuth code (oauth4webapi) loads on first need. */
@@ -19,6 +19,7 @@ async function versionValid(ctx: RequestContext, token: JWT): Promise<boolean> {
   try {
     return await sessionVersionValid(ctx, token)
   } catch (e) {
+    if (e instanceof StoreUnavailable) throw e
     throw new JWTSessionError('Checking the session version failed', { cause: e })
   }
 }
@@ -77,7 +78,7 @@ async function jwtSession(ctx: RequestContext): Promise<ResponseInternal> {
     await emit(ctx, 'session', { session: session as Session, token })
     return respond(session, cookies)
   } catch (e) {
-    throw e instanceof JWTSessionError ? e : new JWTSessionError('The jwt or session callback failed', { cause: e })
+    throw e instanceof JWTSessionError || e instanceof StoreUnavailable ? e : new JWTSessionError('The jwt or session callback failed', { cause: e })
   }
 }
 
@@ -89,6 +90,7 @@ async function databaseSession(ctx: RequestContext): Promise<ResponseInternal> {
     // With session.cookieCache a warm check is answered from the cache cookie; an update always reads the database.
     found = await readDbSessionCached(ctx, isUpdate)
   } catch (e) {
+    if (e instanceof StoreUnavailable) throw e
     throw new SessionTokenError('Reading the database session failed', { cause: e })
   }
   if (!found) return respond(null, [...(hasSessionCookie(ctx) ? clearSession(ctx) : []), ...clearCookieCache(ctx)])
@@ -106,6 +108,7 @@ async function databaseSession(ctx: RequestContext): Promise<ResponseInternal> {
     await emit(ctx, 'session', { session: result as Session, token: undefined as unknown as JWT })
     return respond(result, cookies)
   } catch (e) {
+    if (e instanceof StoreUnavailable) throw e
     throw new SessionTokenError('The session callback failed', { cause: e })
   }
 }

@@ -2,6 +2,7 @@ import type { RequestContext, ResponseInternal } from '../context.js'
 import { AuthError, clientCode, CredentialsSignin, credentialsReason, isSigninPageError } from '../errors.js'
 import { pageUrl, redirectTo } from './redirect.js'
 import { json } from './response.js'
+import { STORE_RETRY_AFTER_SECONDS } from '../store/outage.js'
 
 function jsonError(status: number, error: string, message: string): ResponseInternal {
   return json({ error, message }, status, { headers: { 'Cache-Control': 'no-store' } })
@@ -35,11 +36,12 @@ function errorResult(ctx: RequestContext, error: unknown, mode: 'json' | 'page')
   const early = err instanceof AuthError ? requestError(err) : undefined
   if (early) return early
   // Server faults go to the log at error level with their cause; refusals of a client's request are warnings.
-  if (code === 'Configuration') ctx.options.logger.error(err)
+  if (code === 'Configuration' || code === 'StoreUnavailable') ctx.options.logger.error(err)
   else ctx.options.logger.warn(code, err.message)
   if (mode === 'json') {
     if (code === 'MissingCSRF') return jsonError(403, code, 'CSRF token missing or invalid')
     if (code === 'RateLimited') return jsonError(429, code, err.message)
+    if (code === 'StoreUnavailable') return storeUnavailable(jsonError(503, code, err.message))
     return jsonError(code === 'Configuration' ? 500 : 400, code, code === 'Configuration' ? 'Server error: see the server log' : err.message)
   }
   if (isSigninPageError(code) || code === 'MissingCSRF') {
@@ -47,5 +49,11 @@ function errorResult(ctx: RequestContext, error: unknown, mode: 'json' | 'page')
     if (err instanceof CredentialsSignin) params.code = credentialsReason(err)
     return redirectTo(ctx, pageUrl(ctx, 'signin', params))
   }
-  return redirectTo(ctx, pageUrl(ctx, 'error', { error: code }))
+  const res = redirectTo(ctx, pageUrl(ctx, 'error', { error: code }))
+  return code === 'StoreUnavailable' ? storeUnavailable(res) : res
+}
+
+/** A store outage: tell the client when to retry (the redirect to the error page carries it too). */
+function storeUnavailable(res: ResponseInternal): ResponseInternal {
+  return { ...res, headers: { ...res.headers, 'Retry-After': String(STORE_RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store' } }
 }

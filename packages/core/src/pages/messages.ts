@@ -18,6 +18,7 @@ const ERROR: Record<string, { title: string; message: string }> = {
   Verification: { title: 'Unable to sign in', message: 'The sign-in link is no longer valid. It may have been used already or it may have expired.' },
   InvalidProvider: { title: 'Unknown provider', message: 'That sign-in method is not available.' },
   OAuthProviderUnavailable: { title: 'Provider unavailable', message: 'The sign-in provider did not answer in time. Try again later.' },
+  StoreUnavailable: { title: 'Service unavailable', message: 'Sign-in is briefly unavailable. Try again in a few seconds.' },
 }
 
 export function signinMessage(code: string | undefined): string | undefined {

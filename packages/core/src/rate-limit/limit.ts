@@ -9,6 +9,7 @@ import { pageUrl } from '../http/redirect.js'
 import { returnsUrl } from '../http/return-url.js'
 import { MemoryRateLimitStore } from './memory.js'
 import { ipKey } from './ip.js'
+import { storeError } from '../store/outage.js'
 
 export const DEFAULT_IDENTIFIER_RULE: RateLimitRule = { max: 10, windowSeconds: 15 * 60 }
 export const DEFAULT_IP_RULE: RateLimitRule = { max: 50, windowSeconds: 15 * 60 }
@@ -99,7 +100,8 @@ export async function rateLimit(
       if (count > rule.max) retryAfter = Math.max(retryAfter, Math.max(1, Math.ceil(resetMs / 1000)))
     }
   } catch (e) {
-    throw new AdapterError('The rate-limit store failed', { cause: e })
+    // Fail closed: an unreachable store is a 503 (StoreUnavailable), never an attempt let through uncounted.
+    throw storeError('The rate-limit store failed', e)
   }
   return {
     ...(retryAfter ? { retryAfter } : {}),

@@ -2,6 +2,7 @@ import type { RequestContext } from '../context.js'
 import type { Cookie } from '../http/cookies.js'
 import type { AdapterSession, AdapterUser } from '../adapters/types.js'
 import { AdapterError } from '../errors.js'
+import { storeError } from '../store/outage.js'
 import { isMintableToken, isSessionTokenShape } from './token-shape.js'
 
 export interface FoundDbSession {
@@ -12,12 +13,15 @@ export interface FoundDbSession {
 }
 
 
-/** Run an adapter call, turning any throw into an AdapterError that names the method (the cause is kept). */
+/**
+ * Run an adapter call, turning any throw into an error that names the method (the cause is kept): StoreUnavailable
+ * (503, retry) when the store is down or timed out, else AdapterError.
+ */
 export async function adapterCall<T>(name: string, run: () => T | PromiseLike<T>): Promise<T> {
   try {
     return await run()
   } catch (e) {
-    throw new AdapterError(`adapter.${name} failed`, { cause: e })
+    throw storeError(`adapter.${name} failed`, e)
   }
 }
 
