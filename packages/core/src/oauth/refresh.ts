@@ -7,6 +7,7 @@ import { RefreshAccessTokenError } from '../errors.js'
 import { clientAuthFor, clientFor, dpopFor, withDpopRetry } from './client.js'
 import { authorizationServer } from './discovery.js'
 import { assertSameIdentity, IDENTITY_FIELD, identityOfIdToken } from './refresh-identity.js'
+import { mergeResult, sharedRefresh } from './refresh-lock.js'
 import { prepareTokenResponse, verifyIdToken } from './token-response.js'
 import { describe, fetchFor, transport } from './transport.js'
 
@@ -95,7 +96,7 @@ async function refresh(options: ResolvedConfig, provider: OAuthConfig, token: JW
 /**
  * Called on every JWT session read before `callbacks.jwt`: when the token carries an expired
  * access token of a provider with `refresh` on, refresh it (single-flight per session) and return
- * the new token; on failure return the token with `error: 'RefreshAccessTokenError'`.
+ * the new token (once across instances when the adapter has a refresh lock); on failure return the token with `error: 'RefreshAccessTokenError'`.
  * Returns the same object when nothing is to be done.
  */
 export async function refreshIfExpired(options: ResolvedConfig, token: JWT): Promise<JWT> {
@@ -116,22 +117,13 @@ export async function refreshIfExpired(options: ResolvedConfig, token: JWT): Pro
   const key = `${provider.id}\0${refreshToken}`
   const hit = flights.get(key)
   if (hit) return mergeResult(token, await hit.value)
-  const flight: Flight = { done: undefined, value: refresh(options, provider, token, refreshToken) }
+  // Across instances: the adapter's refresh lock, when it has one (refresh-lock.ts).
+  const run = () => refresh(options, provider, token, refreshToken)
+  const flight: Flight = { done: undefined, value: sharedRefresh(options, provider, token, refreshToken, run, GRACE) }
   flights.set(key, flight)
   const result = await flight.value
   flight.done = options.now()
   return result
-}
-
-/** A shared refresh result applied to another copy of the same session's token. */
-function mergeResult(token: JWT, result: JWT): JWT {
-  const out: JWT = { ...token }
-  for (const k of ['access_token', 'refresh_token', 'expires_at', 'id_token', 'error'] as const) {
-    if (result[k] === undefined) delete out[k]
-    else out[k] = result[k]
-  }
-  if (token.id_token === undefined) delete out.id_token
-  return out
 }
 
 /** Test hook: forget in-flight and recent refreshes. */
