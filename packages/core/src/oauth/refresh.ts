@@ -47,9 +47,20 @@ interface Flight {
   done: number | undefined
   value: Promise<JWT>
 }
-const flights = new Map<string, Flight>()
+/**
+ * In-process flights, per adapter object when there is one (each app instance holds its own adapter
+ * client; the shared refresh lock covers the rest), else one map for the process.
+ */
+const NO_ADAPTER = {}
+let flightsByStore = new WeakMap<object, Map<string, Flight>>()
+function flightsOf(options: ResolvedConfig): Map<string, Flight> {
+  const owner = options.adapter ?? NO_ADAPTER
+  let flights = flightsByStore.get(owner)
+  if (!flights) flightsByStore.set(owner, (flights = new Map()))
+  return flights
+}
 
-function prune(now: number) {
+function prune(flights: Map<string, Flight>, now: number) {
   for (const [key, f] of flights) {
     if (f.done !== undefined && now - f.done > GRACE) flights.delete(key)
   }
@@ -113,7 +124,8 @@ export async function refreshIfExpired(options: ResolvedConfig, token: JWT): Pro
   }
   // Single flight: the refresh token identifies the session's grant. Concurrent reads (and reads
   // still carrying the old cookie shortly after) share one refresh, so a rotating token is used once.
-  prune(now)
+  const flights = flightsOf(options)
+  prune(flights, now)
   const key = `${provider.id}\0${refreshToken}`
   const hit = flights.get(key)
   if (hit) return mergeResult(token, await hit.value)
@@ -128,5 +140,5 @@ export async function refreshIfExpired(options: ResolvedConfig, token: JWT): Pro
 
 /** Test hook: forget in-flight and recent refreshes. */
 export function clearRefreshFlights(): void {
-  flights.clear()
+  flightsByStore = new WeakMap()
 }
