@@ -75,6 +75,10 @@ async function open(options: ResolvedConfig, store: Locking, key: string): Promi
   return out
 }
 
+/** Failures of the lock itself (wait bound, store down): not remembered, the next request tries again. */
+const transient = new WeakSet<JWT>()
+export const isTransientFailure = (result: JWT): boolean => transient.has(result)
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 /**
@@ -94,7 +98,9 @@ export async function sharedRefresh(
   if (!store) return refresh()
   const failed = (message: string): JWT => {
     options.logger.error(new RefreshAccessTokenError(`Refreshing the "${provider.id}" access token failed: ${message}`))
-    return { ...token, error: 'RefreshAccessTokenError' }
+    const out: JWT = { ...token, error: 'RefreshAccessTokenError' }
+    transient.add(out)
+    return out
   }
   const { lockTtlMs, waitMs } = refreshLockTimes(options, provider)
   const deadline = Date.now() + waitMs

@@ -7,7 +7,7 @@ import { RefreshAccessTokenError } from '../errors.js'
 import { clientAuthFor, clientFor, dpopFor, withDpopRetry } from './client.js'
 import { authorizationServer } from './discovery.js'
 import { assertSameIdentity, IDENTITY_FIELD, identityOfIdToken } from './refresh-identity.js'
-import { mergeResult, sharedRefresh } from './refresh-lock.js'
+import { isTransientFailure, mergeResult, sharedRefresh } from './refresh-lock.js'
 import { prepareTokenResponse, verifyIdToken } from './token-response.js'
 import { describe, fetchFor, transport } from './transport.js'
 
@@ -135,6 +135,8 @@ export async function refreshIfExpired(options: ResolvedConfig, token: JWT): Pro
   flights.set(key, flight)
   const result = await flight.value
   flight.done = options.now()
+  // A lock that could not be had is no answer to remember: the next request asks again.
+  if (isTransientFailure(result) && flights.get(key) === flight) flights.delete(key)
   return result
 }
 

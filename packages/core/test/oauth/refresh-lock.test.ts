@@ -55,7 +55,8 @@ describe('refresh lock: bounds and failures', () => {
 
   it('a holder that keeps the lock past the bound: waiters answer RefreshAccessTokenError, never refresh, never 5xx', async () => {
     const adapter = MemoryAdapter()
-    await adapter.acquireRefreshLock(await refreshLockKey('p', 'rt-held'), 60_000)
+    const key = await refreshLockKey('p', 'rt-held')
+    const fencing = await adapter.acquireRefreshLock(key, 60_000)
     const before = grants
     const res = await read(adapter, 'rt-held')
     expect(res.status).toBe(200)
@@ -63,6 +64,12 @@ describe('refresh lock: bounds and failures', () => {
     expect(res.body.accessToken).toBe('old')
     expect(grants).toBe(before)
     expect(errors.join('\n')).toMatch(/no result from the instance refreshing it within 1300 ms/)
+    // Once the lock is free, the next request refreshes: a failure to wait is not remembered.
+    await adapter.releaseRefreshLock(key, fencing!)
+    const again = await read(adapter, 'rt-held')
+    expect(again.body.error).toBeUndefined()
+    expect(again.body.accessToken).toBe(`at-${grants}`)
+    expect(grants).toBe(before + 1)
   })
 
   it('a failing lock store: RefreshAccessTokenError (fail closed, no refresh), never 5xx', async () => {
