@@ -7,6 +7,7 @@ const packageProjects = [
   'packages/express',
   'packages/sveltekit',
   'packages/hono',
+  'packages/codemod',
   'packages/adapters/postgres',
   'packages/adapters/redis',
   'packages/dev-oidc',
@@ -28,6 +29,18 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // Auth.js drop-in checks on packed tarballs installed into a temp app (needs `pnpm run build`).
+        test: {
+          name: 'dropin',
+          root: './tests/dropin',
+          include: ['**/*.test.ts'],
+          exclude: ['fixtures/**', '**/node_modules/**'],
+          globalSetup: ['./global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
       {

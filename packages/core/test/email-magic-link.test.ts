@@ -171,7 +171,8 @@ describe('email magic links', () => {
   ])('a callback with %s gives Verification, never a session', async (_l, path) => {
     const { config } = setup()
     const b = new Browser(config)
-    const res = await b.fetch(path)
+    // The GET cannot tell a random token from a real one without consuming it: the page's POST refuses it.
+    const res = await openLink(b, `http://app.test${path}`)
     expect(res.status).toBe(302)
     expect(loc(res).searchParams.get('error')).toBe('Verification')
     expect(b.jar.has('authjs.session-token')).toBe(false)
@@ -207,12 +208,12 @@ describe('email magic links', () => {
 
   it('an existing user signs in (emailVerified set, not new)', async () => {
     const { adapter, mail, events, config } = setup()
-    await adapter.createUser({ id: 'u-ada', email: 'ada@example.com', emailVerified: null, name: 'Ada' })
+    await adapter.createUser({ id: 'u-ada', email: 'ada@example.com', emailVerified: new Date(0), name: 'Ada' })
     const b = new Browser(config)
     await requestLink(b, 'ada@example.com')
     await openLink(b, mail.last().url)
     expect((await b.session()).user.name).toBe('Ada')
-    expect((await adapter.getUser('u-ada'))!.emailVerified).toBeInstanceOf(Date)
+    expect((await adapter.getUser('u-ada'))!.emailVerified!.getTime()).toBeGreaterThan(0)
     expect(events).toEqual(['signIn:false'])
   })
 

@@ -75,7 +75,7 @@ describe.each(['database', 'jwt'] as const)('account linking (%s sessions)', (st
     const emailUser = await adapter.getUserByEmail('ada@example.com')
     expect(emailUser!.emailVerified).toBeInstanceOf(Date)
     const c = new Browser(config)
-    const res = await beta.signIn(c, { id: 'b-1', email: 'ada@example.com' })
+    const res = await beta.signIn(c, { id: 'b-1', email: 'ada@example.com', email_verified: true })
     expect(res.headers.get('location')).toBe('http://app.test/dashboard')
     expect(await adapter.getUserByAccount({ provider: 'beta', providerAccountId: 'b-1' })).toMatchObject({ id: emailUser!.id })
   })

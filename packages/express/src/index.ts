@@ -18,7 +18,9 @@ import { Auth, setClientAddress, applyEnv, authBasePath, checkSession, forwarded
 import { requestBody } from './body.js'
 import { markResponse } from './harden.js'
 
-export type { AuthConfig, Session } from '@latch/core'
+export type { AuthConfig, Session, DefaultSession, User, DefaultUser, Account, Profile, JWT, DefaultJWT } from '@latch/core'
+/** Auth.js's name for the config of `ExpressAuth`. */
+export type ExpressAuthConfig = AuthConfig
 
 const HOST_RE = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?$/
 const DROPPED = new Set(['x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'forwarded', 'host'])

@@ -10,7 +10,7 @@ import { env } from 'hono/adapter'
 import { Auth, applyEnv, authBasePath, checkSession, setClientAddress, signInRedirect, type AuthConfig, type Session } from '@latch/core'
 import { hardenContext, markResponse } from './harden.js'
 
-export type { AuthConfig, Session } from '@latch/core'
+export type { AuthConfig, Session, DefaultSession, User, DefaultUser, Account, Profile, JWT, DefaultJWT } from '@latch/core'
 
 export interface AuthUser {
   session: Session

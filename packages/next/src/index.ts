@@ -21,7 +21,11 @@ import { handlePagesRequest, type NodeApiRequest, type NodeApiResponse } from '.
 export type { NextAuthConfig, NextAuthConfigInput, NextAuthCallbacks, AuthorizedResult } from './lib/config.js'
 export type { AuthFunction, NextAuthRequest, AuthHandler, WrappedHandler, NodeRequestLike, NodeResponseLike } from './lib/auth.js'
 export type { SignInOptions, SignOutOptions, AuthorizationParams } from './lib/actions.js'
-export type { Session, User, Account, Profile, JWT, AuthConfig } from '@latch/core'
+export type { Session, DefaultSession, User, DefaultUser, Account, Profile, JWT, DefaultJWT, AuthConfig, ISODateString } from '@latch/core'
+/** NextAuth v4's name for the options object (`authOptions`). */
+export type NextAuthOptions = NextAuthConfig
+/** NextAuth v4's other name for the options object. */
+export type AuthOptions = NextAuthConfig
 export { AuthError, CredentialsSignin, customFetch, skipCSRFCheck } from '@latch/core'
 
 export type RouteHandler = (request: NextRequest, context?: unknown) => Promise<Response>

@@ -18,7 +18,9 @@ import { applySetCookies } from './cookies.js'
 import { hardenRequest, markRequest } from './harden.js'
 import type { KitHandle, KitRequestEvent, KitResolve } from './kit-types.js'
 
-export type { AuthConfig, Session } from '@latch/core'
+export type { AuthConfig, Session, DefaultSession, User, DefaultUser, Account, Profile, JWT, DefaultJWT } from '@latch/core'
+/** Auth.js's name for the config of `SvelteKitAuth`. */
+export type SvelteKitAuthConfig = AuthConfig
 /** For protected pages: `redirect(303, signInRedirect('/signin', url.pathname + url.search, url.href))`. */
 export { signInRedirect, safeRedirectPath } from '@latch/core'
 export type * from './kit-types.js'

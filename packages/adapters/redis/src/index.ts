@@ -67,7 +67,7 @@ export function RedisAdapter(redis: Redis, options: RedisAdapterOptions = {}): R
       const existing = await getUser(patch.id)
       if (!existing) throw new Error(`updateUser: no user with id ${patch.id}`)
       const updated: AdapterUser = { ...existing }
-      for (const [key, v] of Object.entries(patch)) if (v !== undefined) (updated as Record<string, unknown>)[key] = v
+      for (const [key, v] of Object.entries(patch)) if (v !== undefined) (updated as unknown as Record<string, unknown>)[key] = v
       if (updated.email !== existing.email) {
         if (updated.email && !(await redis.set(k.email(updated.email), updated.id, 'NX'))) {
           throw new Error('updateUser: a user with this email already exists')

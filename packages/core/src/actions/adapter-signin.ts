@@ -6,6 +6,7 @@ import { AdapterError, AuthError, MissingAdapter, OAuthAccountNotLinked } from '
 import { readJwtSession } from '../session/jwt-session.js'
 import { readDbSession } from '../session/database-session.js'
 import { emit } from './events.js'
+import { oauthEmailKey } from '../providers/email.js'
 
 export interface AdapterSignInResult {
   user: AdapterUser
@@ -52,6 +53,20 @@ function newUserFrom(user: User, email: string | null, emailVerified: Date | nul
   return { ...rest, id: crypto.randomUUID(), email: email as string, emailVerified }
 }
 
+/**
+ * Pre-account takeover defence. A user whose address nobody proved (created from an OAuth address its provider
+ * did not affirm) is never adopted by a later proof of that address: the address is detached from it (it keeps
+ * its own accounts and sessions, which the proof says nothing about) and the prover gets a fresh user.
+ * Returns the user to adopt, or null to create one.
+ */
+export async function provenHolder(ctx: RequestContext, adapter: Adapter, holder: AdapterUser | null): Promise<AdapterUser | null> {
+  if (!holder || holder.emailVerified) return holder
+  const detached = await call(adapter, 'updateUser', { id: holder.id, email: null as unknown as string })
+  await emit(ctx, 'updateUser', { user: detached })
+  ctx.options.logger.warn('UnprovenEmailDetached', `A proven sign-in took over an address that user ${holder.id} had never proven; the address was removed from that user`)
+  return null
+}
+
 function toAdapterAccount(account: Account, userId: string): AdapterAccount {
   return { ...account, userId } as AdapterAccount
 }
@@ -69,11 +84,14 @@ export async function adapterSignIn(
   const { account, profile } = params
   if (!account) throw new AdapterError('Sign-in reached the adapter without an account')
   const current = await currentUser(ctx, adapter)
-  const email = typeof params.user.email === 'string' && params.user.email ? params.user.email : null
+  const email = account.type === 'email' ? (typeof params.user.email === 'string' && params.user.email ? params.user.email : null) : oauthEmailKey(params.user.email)
+  // Set only by a provider's profile() when the identity provider affirmed the address (see mapUser).
+  const affirmed = params.user.emailVerified instanceof Date ? params.user.emailVerified : null
 
   if (account.type === 'email') {
     if (!email) throw new AdapterError('An email sign-in has no address')
-    const byEmail = await call(adapter, 'getUserByEmail', email)
+    // Clicking the link proves the address: an unproven holder of it is not adopted.
+    const byEmail = await provenHolder(ctx, adapter, await call(adapter, 'getUserByEmail', email))
     let user: AdapterUser
     let isNewUser = false
     if (byEmail) {
@@ -105,13 +123,14 @@ export async function adapterSignIn(
     return { user: current.user, account: linked, isNewUser: false }
   }
 
-  const byEmail = email ? await call(adapter, 'getUserByEmail', email) : null
+  let byEmail = email ? await call(adapter, 'getUserByEmail', email) : null
+  // An address the provider affirms is a proof: it evicts an unproven holder instead of colliding with it.
+  if (affirmed) byEmail = await provenHolder(ctx, adapter, byEmail)
   if (byEmail) {
     const provider = ctx.provider as OAuthConfig | undefined
-    // Only with the provider's explicit opt-in, never into a user whose address nobody has proven, and never
-    // on an address the provider itself says it has not verified (`email_verified: false`).
-    const unverifiedAtProvider = profile?.email_verified === false || profile?.email_verified === 'false'
-    if (!provider?.allowDangerousEmailAccountLinking || !byEmail.emailVerified || unverifiedAtProvider) {
+    // Only with the provider's explicit opt-in, never into a user whose address nobody has proven, and only
+    // when this provider affirms the address (profile().emailVerified; `email_verified === true` by default).
+    if (!provider?.allowDangerousEmailAccountLinking || !byEmail.emailVerified || !affirmed) {
       throw new OAuthAccountNotLinked(`Another sign-in method already uses this email; sign in with it first, then link ${account.provider}`)
     }
     const linked = toAdapterAccount(account, byEmail.id)
@@ -120,7 +139,7 @@ export async function adapterSignIn(
     return { user: byEmail, account: linked, isNewUser: false }
   }
 
-  const user = await call(adapter, 'createUser', newUserFrom(params.user, email, null))
+  const user = await call(adapter, 'createUser', newUserFrom(params.user, email, affirmed))
   await emit(ctx, 'createUser', { user })
   const linked = toAdapterAccount(account, user.id)
   await call(adapter, 'linkAccount', linked)

@@ -6,7 +6,7 @@ import { oauthCallback } from '../oauth/callback.js'
 import { clearChecks } from '../oauth/checks.js'
 import { completeSignIn } from './complete-signin.js'
 import { verifyCsrf } from './csrf.js'
-import { emailCallback } from './email-callback.js'
+import { emailCallback, emailConfirm } from './email-callback.js'
 import { rateLimit, rateLimitedResponse } from '../rate-limit/limit.js'
 import { credentialsKeys } from '../rate-limit/credentials-key.js'
 import { credentialsInput } from './credentials-input.js'
@@ -31,7 +31,8 @@ export async function callbackAction(ctx: RequestContext): Promise<ResponseInter
     case 'credentials':
       return credentialsCallback(ctx, provider as CredentialsConfig)
     case 'email':
-      return emailCallback(ctx, provider)
+      // GET shows the confirmation page (consumes nothing); its CSRF-checked POST signs in.
+      return ctx.method === 'GET' ? emailConfirm(ctx, provider) : emailCallback(ctx, provider)
     default:
       throw new InvalidProvider(`Provider type "${(provider as { type: string }).type}" has no callback`)
   }

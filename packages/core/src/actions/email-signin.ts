@@ -5,6 +5,7 @@ import { adapterCall } from '../session/database-session.js'
 import { InvalidEmailAddress, normalizeEmail } from '../providers/email.js'
 import { pageUrl, redirectTo, resolveCallbackUrl } from '../http/redirect.js'
 import { rateLimit, rateLimitedResponse } from '../rate-limit/limit.js'
+import { mailboxKey } from '../rate-limit/mailbox-key.js'
 import { checkSignIn } from './complete-signin.js'
 import { emailUser, hashVerificationToken, randomVerificationToken, verificationSecrets } from './verification-token.js'
 
@@ -30,7 +31,8 @@ export async function emailSignin(ctx: RequestContext, provider: EmailConfig): P
     throw new MissingAdapter(`The email provider "${provider.id}" needs an adapter with verification tokens (createVerificationToken, useVerificationToken, getUserByEmail)`)
   }
   const identifier = identifierOf(ctx, provider)
-  const limit = await rateLimit(ctx, 'email', identifier)
+  // One send budget per mailbox (however it is spelled) and one per client address.
+  const limit = await rateLimit(ctx, 'email', identifier ? mailboxKey(identifier) : null)
   if (limit.retryAfter) return rateLimitedResponse(ctx, limit.retryAfter)
   if (!identifier) throw new EmailSignin('The email address is missing or invalid')
 

@@ -62,6 +62,8 @@ export const routes: Record<AuthAction, Partial<Record<'GET' | 'POST', Route>>> 
     GET: { handler: signoutPageAction, errors: 'page' },
     POST: { handler: signoutAction, csrf: true, errors: 'page' },
   },
+  // OAuth: the provider's redirect (GET) or form_post (POST). Email: GET renders the link's confirmation page,
+  // its POST (CSRF-checked by the email handler) consumes the token. Credentials: POST with CSRF.
   callback: {
     GET: { handler: callbackAction, provider: 'required', errors: 'page' },
     POST: { handler: callbackAction, provider: 'required', errors: 'page' },

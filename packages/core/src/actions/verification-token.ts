@@ -28,6 +28,7 @@ export async function emailUser(
   identifier: string,
 ): Promise<{ user: AdapterUser; account: Account }> {
   const existing = (await adapterCall('getUserByEmail', () => adapter.getUserByEmail?.(identifier))) ?? null
-  const user: AdapterUser = existing ?? { id: crypto.randomUUID(), email: identifier, emailVerified: null }
+  // A holder that never proved the address is not who this link signs in (see provenHolder in adapter-signin).
+  const user: AdapterUser = existing?.emailVerified ? existing : { id: crypto.randomUUID(), email: identifier, emailVerified: null }
   return { user, account: { providerAccountId: identifier, userId: user.id, type: 'email', provider: provider.id } }
 }

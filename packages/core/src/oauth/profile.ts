@@ -4,6 +4,7 @@ import type { Account, Profile, User } from '../types.js'
 import { OAuthCallbackError } from '../errors.js'
 import { endpointParams } from './discovery.js'
 import { transport } from './transport.js'
+import { affirmedEmail } from '../providers/provider-defaults.js'
 
 export interface UserinfoInput {
   as: oauth.AuthorizationServer
@@ -61,6 +62,7 @@ export function defaultProfile(profile: Profile): User {
     id: id === undefined || id === null ? undefined : String(id),
     name: (profile.name ?? profile.nickname ?? profile.preferred_username ?? null) as string | null,
     email: (profile.email ?? null) as string | null,
+    emailVerified: affirmedEmail(profile.email_verified),
     image: (profile.picture ?? profile.image ?? null) as string | null,
   }
 }
@@ -87,6 +89,10 @@ export async function mapUser(
   const mapped = provider.profile ? await provider.profile(profile as never, tokens) : defaultProfile(profile)
   if (!mapped || typeof mapped !== 'object') throw new OAuthCallbackError(`Provider "${provider.id}" profile() returned no user`)
   const user: User = { ...mapped }
+  // The one contract core trusts: a valid Date means the identity provider affirmed the address; anything else
+  // (true, "true", a string date, undefined) is "not verified".
+  const ev = user.emailVerified
+  user.emailVerified = ev instanceof Date && Number.isFinite(ev.getTime()) && typeof user.email === 'string' && user.email ? ev : null
   const rawId = user.id ?? profile.sub ?? (profile.id as unknown)
   if (rawId === undefined || rawId === null || rawId === '') {
     throw new OAuthCallbackError(`Provider "${provider.id}" profile has no account id (profile() must return id)`)

@@ -1,4 +1,4 @@
-import { defineProvider } from './provider-defaults.js'
+import { affirmedEmail, defineProvider } from './provider-defaults.js'
 import type { OIDCConfig } from './types.js'
 
 /** Apple id_token claims, plus the `user` JSON Apple posts once on the first sign-in. */
@@ -33,7 +33,10 @@ export default function Apple(options: Partial<OIDCConfig<AppleProfile>> = {}): 
         const first = p.user?.name?.firstName
         const last = p.user?.name?.lastName
         const name = [first, last].filter(Boolean).join(' ')
-        return { id: p.sub, name: name || null, email: p.email ?? p.user?.email ?? null, image: null }
+        // Only the signed id_token's claim counts (never the form-posted `user.email`). Apple documents
+        // `email_verified` as the string "true" as well as the boolean; both are Apple's affirmation.
+        const verified = p.email_verified === 'true' ? true : p.email_verified
+        return { id: p.sub, name: name || null, email: p.email ?? null, emailVerified: p.email ? affirmedEmail(verified) : null, image: null }
       },
       style: { bg: '#000', text: '#fff' },
     },

@@ -1,4 +1,4 @@
-import { defineProvider } from './provider-defaults.js'
+import { affirmedEmail, defineProvider } from './provider-defaults.js'
 import type { OAuthConfig, UserinfoRequestContext } from './types.js'
 
 /** https://developer.atlassian.com/cloud/bitbucket/rest/api-group-users/#api-user-get */
@@ -11,6 +11,8 @@ export interface BitbucketProfile extends Record<string, unknown> {
   links: { avatar?: { href: string }; html?: { href: string } }
   /** Filled from `/user/emails` (primary confirmed address). */
   email?: string | null
+  /** Set by Latch: true when `email` is a confirmed address from `/user/emails`. */
+  email_verified?: boolean
 }
 
 interface BitbucketEmails {
@@ -26,6 +28,9 @@ async function bitbucketUserinfo({ tokens, fetch }: UserinfoRequestContext): Pro
   if (emails.ok) {
     const list = ((await emails.json()) as BitbucketEmails).values ?? []
     profile.email = (list.find((e) => e.is_primary && e.is_confirmed) ?? list.find((e) => e.is_confirmed))?.email ?? null
+    profile.email_verified = profile.email !== null
+  } else {
+    profile.email = null
   }
   return profile
 }
@@ -39,7 +44,7 @@ export default function Bitbucket(options: Partial<OAuthConfig<BitbucketProfile>
       authorization: { url: 'https://bitbucket.org/site/oauth2/authorize', params: { scope: 'account email' } },
       token: 'https://bitbucket.org/site/oauth2/access_token',
       userinfo: { url: 'https://api.bitbucket.org/2.0/user', request: bitbucketUserinfo },
-      profile: (p) => ({ id: p.uuid, name: p.display_name ?? p.nickname ?? null, email: p.email ?? null, image: p.links?.avatar?.href ?? null }),
+      profile: (p) => ({ id: p.uuid, name: p.display_name ?? p.nickname ?? null, email: p.email ?? null, emailVerified: affirmedEmail(p.email_verified), image: p.links?.avatar?.href ?? null }),
       style: { bg: '#205081', text: '#fff' },
     },
     options,

@@ -1,4 +1,4 @@
-import { defineProvider } from './provider-defaults.js'
+import { affirmedEmail, defineProvider } from './provider-defaults.js'
 import type { OAuthConfig } from './types.js'
 
 /** https://discord.com/developers/docs/resources/user#user-object */
@@ -33,7 +33,7 @@ export default function Discord(options: Partial<OAuthConfig<DiscordProfile>> = 
       authorization: { url: 'https://discord.com/oauth2/authorize', params: { scope: 'identify email' } },
       token: 'https://discord.com/api/oauth2/token',
       userinfo: 'https://discord.com/api/users/@me',
-      profile: (p) => ({ id: p.id, name: p.global_name ?? p.username, email: p.email, image: discordAvatar(p) }),
+      profile: (p) => ({ id: p.id, name: p.global_name ?? p.username, email: p.email, emailVerified: affirmedEmail(p.verified), image: discordAvatar(p) }),
       style: { bg: '#5865F2', text: '#fff' },
     },
     options,

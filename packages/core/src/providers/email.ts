@@ -38,10 +38,47 @@ export function normalizeEmail(input: unknown): string {
     throw new InvalidEmailAddress('The local part of the email address is invalid')
   }
   const labels = domain.split('.')
-  if (labels.length < 2 || !labels.every((l) => LABEL_RE.test(l))) {
+  if (labels.length < 2 || !labels.every((l) => LABEL_RE.test(l)) || /^\d+$/.test(labels[labels.length - 1]!)) {
     throw new InvalidEmailAddress('The domain of the email address is invalid')
   }
-  return `${local}@${domain}`
+  const address = `${local}@${asciiDomain(domain)}`
+  if (address.length > MAX_LENGTH) throw new InvalidEmailAddress('The email address is too long')
+  return address
+}
+
+const ASCII_LABEL_RE = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/
+
+/**
+ * One spelling per domain: IDNA ToASCII (UTS #46) through the WHATWG URL parser, which every runtime ships, so
+ * `bücher.example`, `BÜCHER.example` and `xn--bcher-kva.example` are one key. Labels that do not convert, or
+ * convert to something other than an ASCII hostname, are refused.
+ */
+function asciiDomain(domain: string): string {
+  let host: string
+  try {
+    host = new URL(`http://${domain}/`).hostname
+  } catch {
+    throw new InvalidEmailAddress('The domain of the email address is not a valid internationalised domain name')
+  }
+  const labels = host.split('.')
+  if (host.length > 253 || labels.length < 2 || !labels.every((l) => ASCII_LABEL_RE.test(l)) || /^\d+$/.test(labels[labels.length - 1]!)) {
+    throw new InvalidEmailAddress('The domain of the email address is invalid')
+  }
+  return host
+}
+
+/**
+ * The key an OAuth/OIDC address is stored and looked up under (so an IdP's `Ada@BÜCHER.example` finds the
+ * magic-link user `ada@xn--bcher-kva.example`), or null when it is no usable address: then it is neither
+ * stored nor used to find a user.
+ */
+export function oauthEmailKey(input: unknown): string | null {
+  if (typeof input !== 'string' || !input) return null
+  try {
+    return normalizeEmail(input)
+  } catch {
+    return null
+  }
 }
 
 /** The default magic-link email. The recipient address is never rendered: only the site host and the link. */

@@ -1,4 +1,4 @@
-import { defineProvider } from './provider-defaults.js'
+import { affirmedEmail, defineProvider } from './provider-defaults.js'
 import type { OAuthConfig, UserinfoRequestContext } from './types.js'
 
 export interface GitHubEmail {
@@ -23,6 +23,8 @@ export interface GitHubProfile extends Record<string, unknown> {
   bio?: string | null
   twitter_username?: string | null
   created_at?: string
+  /** Set by Latch: true when `email` is listed with `verified: true` by `/user/emails`. */
+  email_verified?: boolean
 }
 
 export interface GitHubOptions extends Partial<OAuthConfig<GitHubProfile>> {
@@ -42,11 +44,12 @@ function githubUserinfo(apiUrl: string) {
     const res = await fetch(`${apiUrl}/user`, { headers })
     if (!res.ok) throw new Error(`GitHub /user answered ${res.status}`)
     const profile = (await res.json()) as GitHubProfile
-    if (!profile.email) {
-      // Private address: ask /user/emails (needs the user:email scope); a failure leaves email null.
-      const emails = await fetch(`${apiUrl}/user/emails`, { headers })
-      if (emails.ok) profile.email = pickGitHubEmail((await emails.json()) as GitHubEmail[])
-    }
+    // /user/emails (user:email scope) says which addresses GitHub verified; the public `email` of /user does
+    // not. The public address counts as verified only when that list marks it so; a failure verifies nothing.
+    const res2 = await fetch(`${apiUrl}/user/emails`, { headers })
+    const list = res2.ok ? ((await res2.json().catch(() => [])) as GitHubEmail[]) : []
+    if (!profile.email) profile.email = pickGitHubEmail(list)
+    profile.email_verified = !!profile.email && Array.isArray(list) && list.some((e) => e?.email === profile.email && e.verified === true)
     return profile
   }
 }
@@ -63,7 +66,7 @@ export default function GitHub(options: GitHubOptions = {}): OAuthConfig<GitHubP
       authorization: { url: `${base}/login/oauth/authorize`, params: { scope: 'read:user user:email' } },
       token: `${base}/login/oauth/access_token`,
       userinfo: { url: `${apiUrl}/user`, request: githubUserinfo(apiUrl) },
-      profile: (p) => ({ id: String(p.id), name: p.name ?? p.login, email: p.email, image: p.avatar_url }),
+      profile: (p) => ({ id: String(p.id), name: p.name ?? p.login, email: p.email, emailVerified: affirmedEmail(p.email_verified), image: p.avatar_url }),
       style: { bg: '#24292f', text: '#fff' },
     },
     rest,

@@ -1,4 +1,4 @@
-import { defineProvider } from './provider-defaults.js'
+import { affirmedEmail, defineProvider } from './provider-defaults.js'
 import type { OIDCConfig } from './types.js'
 
 /** Google id_token claims (https://developers.google.com/identity/openid-connect/openid-connect#obtainuserinfo). */
@@ -26,7 +26,7 @@ export default function Google(options: Partial<OIDCConfig<GoogleProfile>> = {})
       type: 'oidc',
       issuer: 'https://accounts.google.com',
       authorization: { params: { scope: 'openid email profile' } },
-      profile: (p) => ({ id: p.sub, name: p.name, email: p.email, image: p.picture }),
+      profile: (p) => ({ id: p.sub, name: p.name, email: p.email, emailVerified: affirmedEmail(p.email_verified), image: p.picture }),
       style: { bg: '#fff', text: '#000' },
     },
     options,

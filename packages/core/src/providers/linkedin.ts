@@ -1,4 +1,4 @@
-import { defineProvider } from './provider-defaults.js'
+import { affirmedEmail, defineProvider } from './provider-defaults.js'
 import type { OIDCConfig } from './types.js'
 
 /** Sign In with LinkedIn using OpenID Connect: id_token / userinfo claims. */
@@ -24,7 +24,7 @@ export default function LinkedIn(options: Partial<OIDCConfig<LinkedInProfile>> =
       client: { token_endpoint_auth_method: 'client_secret_post' },
       // LinkedIn supports PKCE for native apps only and does not echo a nonce.
       checks: ['state'],
-      profile: (p) => ({ id: p.sub, name: p.name, email: p.email ?? null, image: p.picture ?? null }),
+      profile: (p) => ({ id: p.sub, name: p.name, email: p.email ?? null, emailVerified: affirmedEmail(p.email_verified), image: p.picture ?? null }),
       style: { bg: '#069', text: '#fff' },
     },
     options,

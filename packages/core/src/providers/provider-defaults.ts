@@ -31,6 +31,16 @@ export function defineProvider<P extends Record<string, unknown>>(
   return out
 }
 
+/**
+ * The `emailVerified` a provider's `profile()` reports: now, when the identity provider affirms the address
+ * with the boolean `true`; otherwise null. `"true"`, `1`, `"yes"`, `"false"`, `0`, `null` or an absent claim are
+ * not an affirmation. Core stores `emailVerified` on OAuth-created users and allows dangerous email linking only
+ * from this value (see SECURITY.md, "Email verification by provider").
+ */
+export function affirmedEmail(claim: unknown): Date | null {
+  return claim === true ? new Date() : null
+}
+
 /** The standard claims of OpenID Connect Core §5.1 that identity servers send in id_tokens and userinfo. */
 export interface StandardClaims extends Record<string, unknown> {
   sub: string
@@ -62,7 +72,7 @@ export function standardOidc<P extends StandardClaims>(
       name: base.name,
       type: 'oidc',
       authorization: { params: { scope: 'openid profile email' } },
-      profile: (p) => ({ id: p.sub, name: p.name ?? fallback(p) ?? null, email: p.email ?? null, image: p.picture ?? null }),
+      profile: (p) => ({ id: p.sub, name: p.name ?? fallback(p) ?? null, email: p.email ?? null, emailVerified: affirmedEmail(p.email_verified), image: p.picture ?? null }),
     },
     options,
   )

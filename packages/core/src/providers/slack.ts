@@ -1,4 +1,4 @@
-import { defineProvider } from './provider-defaults.js'
+import { affirmedEmail, defineProvider } from './provider-defaults.js'
 import type { OIDCConfig } from './types.js'
 
 /** Sign in with Slack (OpenID Connect) claims. */
@@ -29,6 +29,7 @@ export default function Slack(options: Partial<OIDCConfig<SlackProfile>> = {}): 
         id: p.sub,
         name: p.name ?? null,
         email: p.email ?? null,
+        emailVerified: affirmedEmail(p.email_verified),
         image: p['https://slack.com/user_image_512'] ?? p.picture ?? null,
       }),
       style: { bg: '#4A154B', text: '#fff' },

@@ -1,4 +1,4 @@
-import { defineProvider } from './provider-defaults.js'
+import { affirmedEmail, defineProvider } from './provider-defaults.js'
 import type { OIDCConfig } from './types.js'
 
 /** Twitch OIDC id_token claims (requested through the `claims` parameter). */
@@ -26,7 +26,7 @@ export default function Twitch(options: Partial<OIDCConfig<TwitchProfile>> = {})
       // Twitch reads the client credentials from the form body.
       client: { token_endpoint_auth_method: 'client_secret_post' },
       idToken: true,
-      profile: (p) => ({ id: p.sub, name: p.preferred_username, email: p.email ?? null, image: p.picture ?? null }),
+      profile: (p) => ({ id: p.sub, name: p.preferred_username, email: p.email ?? null, emailVerified: affirmedEmail(p.email_verified), image: p.picture ?? null }),
       style: { bg: '#65459B', text: '#fff' },
     },
     options,

@@ -14,6 +14,7 @@ import Email from '../providers/email.js'
 import OAuth from '../providers/oauth.js'
 import { listSessions, revokeSession, signOutEverywhere } from '../session/manage.js'
 import { CookieJar } from './cookie-jar.js'
+import { confirmationForm } from './magic-link.js'
 
 const ORIGIN = 'http://flows.test'
 const COOKIE = 'authjs.session-token'
@@ -107,7 +108,14 @@ export function defineAdapterFlows(name: string, getAdapter: () => Adapter): voi
     expect(mail.length).toBe(before + 1)
     return mail[mail.length - 1]!.url
   }
-  const open = (c: Client, url: string) => c.fetch(new URL(url).pathname + new URL(url).search)
+  /** Follow a magic link: GET its confirmation page (consumes nothing), then POST the page's form. */
+  async function open(c: Client, url: string): Promise<Response> {
+    const page = await c.fetch(new URL(url).pathname + new URL(url).search)
+    if (page.status !== 200) return page
+    const form = confirmationForm(await page.text())
+    expect(form).not.toBeNull()
+    return c.fetch(new URL(form!.action).pathname, form!.fields)
+  }
 
   async function oauthSignIn(c: Client, provider: string, p: Record<string, unknown>): Promise<Response> {
     profile = p
@@ -212,7 +220,11 @@ export function defineAdapterFlows(name: string, getAdapter: () => Adapter): voi
       const verified = email()
       await open(new Client(config()), await magicLink(new Client(config()), verified))
       expect(location(await oauthSignIn(new Client(config()), 'strict', { id: `s-${run}-2`, email: verified })).searchParams.get('error')).toBe('OAuthAccountNotLinked')
-      expect(location(await oauthSignIn(new Client(config()), 'trusting', { id: `t-${run}-2`, email: verified })).pathname).toBe('/')
+      // Dangerous linking needs the provider to affirm the address (email_verified === true), nothing less.
+      for (const claim of [undefined, false, 'false', 'true', 0, 1, null, 'no']) {
+        expect(location(await oauthSignIn(new Client(config()), 'trusting', { id: `t-${run}-2`, email: verified, email_verified: claim })).searchParams.get('error')).toBe('OAuthAccountNotLinked')
+      }
+      expect(location(await oauthSignIn(new Client(config()), 'trusting', { id: `t-${run}-2`, email: verified, email_verified: true })).pathname).toBe('/')
       const owner = await a().getUserByEmail(verified)
       expect(await a().getUserByAccount({ provider: 'trusting', providerAccountId: `t-${run}-2` })).toMatchObject({ id: owner!.id })
       // Signed in: a new account links to the current user; someone else's account is refused.
@@ -221,6 +233,38 @@ export function defineAdapterFlows(name: string, getAdapter: () => Adapter): voi
       await oauthSignIn(me, 'trusting', { id: `t-${run}-3`, email: email() })
       expect(await a().getUserByAccount({ provider: 'trusting', providerAccountId: `t-${run}-3` })).toMatchObject({ id: u1!.id })
       expect(location(await oauthSignIn(me, 'trusting', { id: `t-${run}-2`, email: verified })).searchParams.get('error')).toBe('OAuthAccountNotLinked')
+    })
+
+    it('pre-account takeover: a user created from an unverified OAuth address is never adopted by a proof of it', async () => {
+      offset = 0
+      const victim = email()
+      // The attacker signs in through a provider that does not affirm the victim's address.
+      const attacker = new Client(config())
+      expect(location(await oauthSignIn(attacker, 'strict', { id: `evil-${run}`, email: victim, email_verified: false })).pathname).toBe('/')
+      const squatter = await a().getUserByAccount({ provider: 'strict', providerAccountId: `evil-${run}` })
+      expect(squatter).toMatchObject({ email: victim, emailVerified: null })
+      // The victim proves the address by magic link: a fresh user, not the attacker's.
+      const v = new Client(config())
+      expect(location(await open(v, await magicLink(v, victim))).pathname).toBe('/')
+      const owner = await a().getUserByEmail(victim)
+      expect(owner!.id).not.toBe(squatter!.id)
+      expect(owner!.emailVerified).toBeInstanceOf(Date)
+      expect((await v.session()).userId).toBe(owner!.id)
+      // The attacker's IdP account still leads to the attacker's own user, which no longer holds the address.
+      const again = new Client(config())
+      await oauthSignIn(again, 'strict', { id: `evil-${run}`, email: victim, email_verified: false })
+      expect((await again.session()).userId).toBe(squatter!.id)
+      expect((await a().getUser(squatter!.id))!.email ?? null).toBeNull()
+      // A provider that affirms an address also evicts an unproven holder instead of joining it.
+      const second = email()
+      await oauthSignIn(new Client(config()), 'strict', { id: `evil2-${run}`, email: second })
+      const held = await a().getUserByAccount({ provider: 'strict', providerAccountId: `evil2-${run}` })
+      const g = new Client(config())
+      expect(location(await oauthSignIn(g, 'trusting', { id: `good-${run}`, email: second, email_verified: true })).pathname).toBe('/')
+      const mine = await a().getUserByAccount({ provider: 'trusting', providerAccountId: `good-${run}` })
+      expect(mine!.id).not.toBe(held!.id)
+      expect(mine).toMatchObject({ email: second })
+      expect(mine!.emailVerified).toBeInstanceOf(Date)
     })
 
     it('session management: list and revoke database sessions; sign out everywhere ends JWTs', async (t) => {

@@ -12,6 +12,7 @@ import { defineRedirectSuite, type RedirectSuiteOptions } from './redirect-suite
 
 export { CookieJar, parseSetCookie, setCookies, type ParsedSetCookie } from './cookie-jar.js'
 export { authorizeAtProvider } from './oidc.js'
+export { confirmationForm } from './magic-link.js'
 export { defineHeadersSuite, type HeadersSuiteOptions } from './headers-suite.js'
 export * from './redirect-suite.js'
 

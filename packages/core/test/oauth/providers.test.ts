@@ -23,7 +23,33 @@ import X from '../../src/providers/x.js'
 import Zitadel from '../../src/providers/zitadel.js'
 
 const tokens: TokenSet = { access_token: 'at', token_type: 'bearer' }
-const map = (p: OAuthConfig<any>, profile: Record<string, unknown>, t: TokenSet = tokens) => p.profile!(profile as never, t)
+/** The mapped user without `emailVerified` (asserted on its own below). */
+const map = async (p: OAuthConfig<any>, profile: Record<string, unknown>, t: TokenSet = tokens) => {
+  const { emailVerified: _v, ...user } = await p.profile!(profile as never, t)
+  return user
+}
+const affirms = async (p: OAuthConfig<any>, profile: Record<string, unknown>) => (await p.profile!(profile as never, tokens)).emailVerified instanceof Date
+
+describe('emailVerified: set only when the identity provider affirms the address (SECURITY.md table)', () => {
+  const oidc = { sub: 's', email: 'a@b.example' }
+  const cases: [string, OAuthConfig<any>, Record<string, unknown>, boolean][] = []
+  for (const [name, p] of [['Google', Google()], ['Auth0', Auth0({ issuer: 'https://t.auth0.com/' })], ['Authentik', Authentik({ issuer: 'https://a.example/' })], ['Cognito', Cognito({ issuer: 'https://c.example' })], ['Keycloak', Keycloak({ issuer: 'https://k.example/realms/r' })], ['Okta', Okta({ issuer: 'https://o.example' })], ['ZITADEL', Zitadel({ issuer: 'https://z.example' })], ['Slack', Slack()], ['Twitch', Twitch()], ['LinkedIn', LinkedIn()]] as const) {
+    cases.push([`${name} email_verified true`, p, { ...oidc, email_verified: true }, true])
+    for (const v of [false, 'true', 'false', 1, null, undefined]) cases.push([`${name} email_verified ${JSON.stringify(v)}`, p, { ...oidc, email_verified: v }, false])
+  }
+  cases.push(['Apple "true"', Apple(), { ...oidc, email_verified: 'true' }, true], ['Apple true', Apple(), { ...oidc, email_verified: true }, true])
+  cases.push(['Apple "false"', Apple(), { ...oidc, email_verified: 'false' }, false], ['Apple posted user.email only', Apple(), { sub: 's', email_verified: 'true', user: { email: 'a@b.example' } }, false])
+  cases.push(['GitHub listed verified', GitHub(), { id: 1, login: 'l', email: 'a@b.example', email_verified: true }, true], ['GitHub not listed', GitHub(), { id: 1, login: 'l', email: 'a@b.example' }, false])
+  cases.push(['Bitbucket confirmed', Bitbucket(), { uuid: 'u', display_name: 'd', links: {}, email: 'a@b.example', email_verified: true }, true], ['Bitbucket unconfirmed', Bitbucket(), { uuid: 'u', display_name: 'd', links: {}, email: 'a@b.example' }, false])
+  cases.push(['Discord verified', Discord(), { id: '1', username: 'u', email: 'a@b.example', verified: true }, true], ['Discord unverified', Discord(), { id: '1', username: 'u', email: 'a@b.example', verified: false }, false])
+  cases.push(['Microsoft Entra ID (email claim is not verified)', MicrosoftEntraID(), { ...oidc, email_verified: true }, false])
+  cases.push(['Facebook', Facebook(), { id: '1', email: 'a@b.example', email_verified: true }, false], ['GitLab', GitLab(), { id: 1, username: 'u', email: 'a@b.example', email_verified: true }, false])
+  cases.push(['Spotify', Spotify(), { id: '1', email: 'a@b.example', email_verified: true }, false], ['Notion', Notion(), { id: '1', person: { email: 'a@b.example' }, email_verified: true }, false])
+  cases.push(['Twitter', Twitter(), { data: { id: '1', name: 'n', confirmed_email: 'a@b.example' } }, false])
+  it.each(cases)('%s', async (_name, provider, profile, expected) => {
+    expect(await affirms(provider, profile)).toBe(expected)
+  })
+})
 
 const oidcClaims = { iss: 'https://issuer.example', aud: 'client', iat: 1700000000, exp: 1700003600 }
 
