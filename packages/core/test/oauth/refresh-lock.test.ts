@@ -91,7 +91,7 @@ describe('refresh lock: bounds and failures', () => {
     const adapter: Adapter = { ...base, setRefreshResult: (k, v, ttl) => (stored.set(k, v), base.setRefreshResult(k, v, ttl)) }
     const res = await read(adapter, 'rt-secret-value')
     expect(res.body.accessToken).toBe(`at-${grants}`)
-    const [[key, value]] = [...stored]
+    const [key, value] = [...stored][0]!
     expect(key).toBe(await refreshLockKey('p', 'rt-secret-value'))
     expect(key + value).not.toContain('rt-secret-value')
     expect(value).not.toContain(`at-${grants}`)
