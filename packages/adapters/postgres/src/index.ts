@@ -1,9 +1,10 @@
 import type { Pool } from 'pg'
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser, VerificationToken } from '@latch/core'
+import { postgresRefreshLock } from './refresh-lock.js'
 import { quoteSchema } from './schema.js'
 import { bounded, DEFAULT_TIMEOUT_MS } from './bounded.js'
 
-export { ensureSchema, migrationSql, MIGRATION_URL } from './schema.js'
+export { ensureSchema, migrationSql, MIGRATION_URL, MIGRATION_URLS } from './schema.js'
 export { PostgresRateLimitStore, type PostgresRateLimitStoreOptions } from './rate-limit-store.js'
 
 export interface PostgresAdapterOptions {
@@ -39,14 +40,14 @@ function toAccount(r: Row): AdapterAccount {
 }
 
 export interface PostgresAdapter extends Required<Adapter> {
-  /** Delete expired sessions and verification tokens; returns how many rows went. Run it from a cron. */
+  /** Delete expired sessions, verification tokens and refresh locks/results; returns how many rows went. Run it from a cron. */
   deleteExpired(): Promise<number>
 }
 
 /**
  * The Latch adapter for PostgreSQL on `pg`: the Auth.js adapter contract plus session management
  * (listSessions, deleteSessionsByUser) and session versions. Create the tables with `ensureSchema(pool)`
- * or by running `migrations/001_init.sql`.
+ * or by running the files in `migrations/` in order.
  */
 export function PostgresAdapter(pool: Queryable, options: PostgresAdapterOptions = {}): PostgresAdapter {
   const s = quoteSchema(options.schema ?? 'public')
@@ -59,6 +60,7 @@ export function PostgresAdapter(pool: Queryable, options: PostgresAdapterOptions
   const U_USER_COLS = USER_COLUMNS.map((c) => `u.${c}`).join(', ')
 
   return {
+    ...postgresRefreshLock(q, s),
     async createUser(user) {
       const r = await one(
         `INSERT INTO ${s}.users (id, name, email, email_verified, image) VALUES (COALESCE($1, gen_random_uuid()::text), $2, $3, $4, $5) RETURNING ${USER_COLS}`,
@@ -166,7 +168,9 @@ export function PostgresAdapter(pool: Queryable, options: PostgresAdapterOptions
     async deleteExpired() {
       const a = await pool.query(`DELETE FROM ${s}.sessions WHERE expires <= now()`)
       const b = await pool.query(`DELETE FROM ${s}.verification_tokens WHERE expires <= now()`)
-      return (a.rowCount ?? 0) + (b.rowCount ?? 0)
+      const c = await pool.query(`DELETE FROM ${s}.refresh_locks WHERE expires <= now()`)
+      const d = await pool.query(`DELETE FROM ${s}.refresh_results WHERE expires <= now()`)
+      return (a.rowCount ?? 0) + (b.rowCount ?? 0) + (c.rowCount ?? 0) + (d.rowCount ?? 0)
     },
   }
 }

@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import type { Pool, PoolClient } from 'pg'
 
-/** The migration file shipped with the package (`migrations/001_init.sql`). */
+/** The first migration file shipped with the package (`migrations/001_init.sql`). */
 export const MIGRATION_URL = new URL('../migrations/001_init.sql', import.meta.url)
+/** Every migration file, in order (each idempotent). */
+export const MIGRATION_URLS = [MIGRATION_URL, new URL('../migrations/002_refresh_locks.sql', import.meta.url)]
 
 const SCHEMA_RE = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/
 
@@ -12,9 +14,9 @@ export function quoteSchema(schema: string): string {
   return `"${schema}"`
 }
 
-/** The migration SQL text. */
+/** The migration SQL text: every migration file, in order. */
 export async function migrationSql(): Promise<string> {
-  return readFile(MIGRATION_URL, 'utf8')
+  return (await Promise.all(MIGRATION_URLS.map((url) => readFile(url, 'utf8')))).join('\n')
 }
 
 /**

@@ -3,6 +3,8 @@ import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from '@latc
 import { bounded, DEFAULT_TIMEOUT_MS } from './bounded.js'
 import { decodeAccount, decodeSession, decodeToken, decodeUser, encode, seg, ttlMs } from './codec.js'
 
+import { redisRefreshLock } from './refresh-lock.js'
+
 export { RedisRateLimitStore } from './rate-limit-store.js'
 
 export interface RedisAdapterOptions {
@@ -27,7 +29,8 @@ async function execAll(multi: ChainableCommander): Promise<void> {
  * The Latch adapter for Redis on `ioredis`. Sessions and verification tokens expire by themselves (a Redis
  * TTL at their `expires`); `useVerificationToken` is a single GETDEL, so a token is handed out once.
  * Keys: user:<id>, email:<email>, account:<provider>:<id>, session:<token>, vt:<identifier>:<token>,
- * sv:<userId>, and per-user index sets user-accounts:<id>, user-sessions:<id>.
+ * sv:<userId>, and per-user index sets user-accounts:<id>, user-sessions:<id>; refresh-lock:<hash> and
+ * refresh-result:<hash> for refresh-token rotation across instances (refresh-lock.ts).
  */
 export function RedisAdapter(redis: Redis, options: RedisAdapterOptions = {}): RedisAdapter {
   const p = options.prefix ?? 'latch:'
@@ -47,6 +50,7 @@ export function RedisAdapter(redis: Redis, options: RedisAdapterOptions = {}): R
   }
 
   const adapter: RedisAdapter = {
+    ...redisRefreshLock(redis, p),
     async createUser(user) {
       const id = typeof user.id === 'string' && user.id ? user.id : crypto.randomUUID()
       const created: AdapterUser = { ...user, id, emailVerified: user.emailVerified ?? null }

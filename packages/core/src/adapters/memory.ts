@@ -1,3 +1,4 @@
+import { memoryRefreshLock } from './memory-refresh-lock.js'
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser, VerificationToken } from './types.js'
 
 /**
@@ -39,6 +40,7 @@ export function MemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
   const userSessions = (userId: string) => [...sessions.values()].filter((s) => s.userId === userId)
 
   return {
+    ...memoryRefreshLock(now),
     createUser(user) {
       const id = typeof user.id === 'string' && user.id && !users.has(user.id) ? user.id : crypto.randomUUID()
       if (user.email && byEmail.has(user.email)) throw new Error('A user with this email already exists')

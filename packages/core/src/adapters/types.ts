@@ -54,4 +54,16 @@ export interface Adapter {
   deleteSessionsByUser?(userId: string): Awaitable<void>
   getSessionVersion?(userId: string): Awaitable<number>
   bumpSessionVersion?(userId: string): Awaitable<number>
+  /**
+   * Latch extensions (optional, all four or none): refresh-token rotation across instances. `key` is a
+   * SHA-256 hash (never the raw refresh token); the result is an encrypted JWE. See oauth/refresh-lock.ts.
+   * Take the lock when free (or expired) for `ttlMs`: a random fencing token, or null when held.
+   */
+  acquireRefreshLock?(key: string, ttlMs: number): Awaitable<string | null>
+  /** Free the lock only if `fencingToken` still holds it (compare and delete). */
+  releaseRefreshLock?(key: string, fencingToken: string): Awaitable<void>
+  /** Keep a finished refresh's encrypted result for `ttlMs`, for waiters on other instances. */
+  setRefreshResult?(key: string, value: string, ttlMs: number): Awaitable<void>
+  /** The stored result, or null when none (or expired). */
+  getRefreshResult?(key: string): Awaitable<string | null>
 }

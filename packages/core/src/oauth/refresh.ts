@@ -7,6 +7,7 @@ import { RefreshAccessTokenError } from '../errors.js'
 import { clientAuthFor, clientFor, dpopFor, withDpopRetry } from './client.js'
 import { authorizationServer } from './discovery.js'
 import { assertSameIdentity, IDENTITY_FIELD, identityOfIdToken } from './refresh-identity.js'
+import { isTransientFailure, mergeResult, sharedRefresh } from './refresh-lock.js'
 import { prepareTokenResponse, verifyIdToken } from './token-response.js'
 import { describe, fetchFor, transport } from './transport.js'
 
@@ -46,9 +47,20 @@ interface Flight {
   done: number | undefined
   value: Promise<JWT>
 }
-const flights = new Map<string, Flight>()
+/**
+ * In-process flights, per adapter object when there is one (each app instance holds its own adapter
+ * client; the shared refresh lock covers the rest), else one map for the process.
+ */
+const NO_ADAPTER = {}
+let flightsByStore = new WeakMap<object, Map<string, Flight>>()
+function flightsOf(options: ResolvedConfig): Map<string, Flight> {
+  const owner = options.adapter ?? NO_ADAPTER
+  let flights = flightsByStore.get(owner)
+  if (!flights) flightsByStore.set(owner, (flights = new Map()))
+  return flights
+}
 
-function prune(now: number) {
+function prune(flights: Map<string, Flight>, now: number) {
   for (const [key, f] of flights) {
     if (f.done !== undefined && now - f.done > GRACE) flights.delete(key)
   }
@@ -95,7 +107,7 @@ async function refresh(options: ResolvedConfig, provider: OAuthConfig, token: JW
 /**
  * Called on every JWT session read before `callbacks.jwt`: when the token carries an expired
  * access token of a provider with `refresh` on, refresh it (single-flight per session) and return
- * the new token; on failure return the token with `error: 'RefreshAccessTokenError'`.
+ * the new token (once across instances when the adapter has a refresh lock); on failure return the token with `error: 'RefreshAccessTokenError'`.
  * Returns the same object when nothing is to be done.
  */
 export async function refreshIfExpired(options: ResolvedConfig, token: JWT): Promise<JWT> {
@@ -112,29 +124,23 @@ export async function refreshIfExpired(options: ResolvedConfig, token: JWT): Pro
   }
   // Single flight: the refresh token identifies the session's grant. Concurrent reads (and reads
   // still carrying the old cookie shortly after) share one refresh, so a rotating token is used once.
-  prune(now)
+  const flights = flightsOf(options)
+  prune(flights, now)
   const key = `${provider.id}\0${refreshToken}`
   const hit = flights.get(key)
   if (hit) return mergeResult(token, await hit.value)
-  const flight: Flight = { done: undefined, value: refresh(options, provider, token, refreshToken) }
+  // Across instances: the adapter's refresh lock, when it has one (refresh-lock.ts).
+  const run = () => refresh(options, provider, token, refreshToken)
+  const flight: Flight = { done: undefined, value: sharedRefresh(options, provider, token, refreshToken, run, GRACE) }
   flights.set(key, flight)
   const result = await flight.value
   flight.done = options.now()
+  // A lock that could not be had is no answer to remember: the next request asks again.
+  if (isTransientFailure(result) && flights.get(key) === flight) flights.delete(key)
   return result
-}
-
-/** A shared refresh result applied to another copy of the same session's token. */
-function mergeResult(token: JWT, result: JWT): JWT {
-  const out: JWT = { ...token }
-  for (const k of ['access_token', 'refresh_token', 'expires_at', 'id_token', 'error'] as const) {
-    if (result[k] === undefined) delete out[k]
-    else out[k] = result[k]
-  }
-  if (token.id_token === undefined) delete out.id_token
-  return out
 }
 
 /** Test hook: forget in-flight and recent refreshes. */
 export function clearRefreshFlights(): void {
-  flights.clear()
+  flightsByStore = new WeakMap()
 }
