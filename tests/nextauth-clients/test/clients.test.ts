@@ -154,7 +154,10 @@ describe.concurrent.each(CASES)('%s against the %s server', (name, serverName) =
       expect(sent.url).toMatch(`${servers[serverName].baseUrl}${servers[serverName].basePath}/verify-request`)
       const link = servers[serverName].mailbox.get(email)
       expect(link).toMatch(`${servers[serverName].baseUrl}${servers[serverName].basePath}/callback/email?`)
+      // The link opens a confirmation page (nothing is consumed by a GET); its button signs in.
       await page.goto(link!)
+      expect(page.url()).toBe(link)
+      await Promise.all([page.waitForURL(`${home}?after=email`), page.click('form[method="POST"] button[type="submit"]')])
       expect(page.url()).toBe(`${home}?after=email`)
       await settled(page, 'authenticated')
       expect((await call(page, 'getSession'))?.user?.email).toBe(email)
