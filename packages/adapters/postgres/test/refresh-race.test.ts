@@ -3,7 +3,7 @@ import type pg from 'pg'
 import { defineRefreshRaceSuite } from '@latch/core/testing/refresh-race'
 import { ensureSchema, PostgresAdapter } from '../src/index.js'
 import { assertReachable, dropSchema, testPool, uniqueSchema } from './pg.js'
-import { serveWeb } from './serve-web.js'
+import { serveWeb } from '../../../core/test/support/serve-web.js'
 
 // Three instances: three pools on the same database, one schema of our own.
 const pools: pg.Pool[] = [testPool(), testPool(), testPool()]

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { encode } from '@latch/core/jwt'
 import { assertReachable, dropPrefix, REDIS_URL, testRedis, uniquePrefix } from './redis.js'
-import { serveWeb } from './serve-web.js'
+import { serveWeb } from '../../../core/test/support/serve-web.js'
 
 // The refresh race over three real Node processes (the built packages) sharing one Redis.
 const SECRET = 'refresh-processes-secret-0123456789abcdef'

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis'
 import { defineRefreshRaceSuite } from '@latch/core/testing/refresh-race'
 import { RedisAdapter } from '../src/index.js'
 import { assertReachable, dropPrefix, testRedis, uniquePrefix } from './redis.js'
-import { serveWeb } from './serve-web.js'
+import { serveWeb } from '../../../core/test/support/serve-web.js'
 
 // Three instances: three clients (connections) to the same Redis, one key prefix.
 const clients: Redis[] = [testRedis(), testRedis(), testRedis()]
