@@ -22,6 +22,11 @@ export interface SignInInput {
   email?: { verificationRequest?: boolean }
   /** Cookies the provider step wants set (e.g. clearing used check cookies). */
   cookies?: Cookie[]
+  /**
+   * The first factor was a passkey assertion with user verification (passkeys/): two-factor (two-factor/) may
+   * count it as both factors, as the app configures.
+   */
+  passkeyUserVerified?: boolean
 }
 
 /** Run `callbacks.signIn`; false → AccessDenied, a string → redirect there instead of signing in. */
