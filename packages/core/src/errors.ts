@@ -32,6 +32,7 @@ export type AuthErrorCode =
   | 'UntrustedHost'
   | 'UnsupportedStrategy'
   | 'Verification'
+  | 'WebAuthnVerificationError'
 
 export class AuthError extends Error {
   /** Stable machine-readable code. */
@@ -94,6 +95,8 @@ export class UnknownAction extends define('UnknownAction', 'Unknown auth action'
 export class UntrustedHost extends define('UntrustedHost', 'Untrusted host') {}
 export class UnsupportedStrategy extends define('UnsupportedStrategy', 'Unsupported session strategy') {}
 export class Verification extends define('Verification', 'The verification token is invalid or expired') {}
+/** A passkey (WebAuthn) response that does not verify; the same for an unknown credential (passkeys/). */
+export class WebAuthnVerificationError extends define('WebAuthnVerificationError', 'The passkey could not be verified') {}
 
 /**
  * Thrown from a credentials `authorize()` to reject a sign-in. `reason` reaches the sign-in page
@@ -126,6 +129,7 @@ const BY_CODE: Record<string, new () => AuthError> = {
   SessionRequired,
   StoreUnavailable,
   Verification,
+  WebAuthnVerificationError,
 }
 
 /** Codes that may be shown to the browser as `?error=`; anything else is reported as `Configuration`. */
@@ -142,6 +146,7 @@ const SIGNIN_PAGE = new Set<string>([
   'RateLimited',
   'SessionNotFresh',
   'SessionRequired',
+  'WebAuthnVerificationError',
 ])
 
 export function clientCode(error: unknown): string {

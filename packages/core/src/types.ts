@@ -225,5 +225,7 @@ export type AuthAction =
   | 'verify-request'
   | 'error'
   | '_log'
+  | 'webauthn-options'
+  | 'passkeys'
 
 export type { Provider, ProviderInput, Adapter, AdapterUser, AuthError }

@@ -27,6 +27,8 @@ export interface SignInInput {
    * count it as both factors, as the app configures.
    */
   passkeyUserVerified?: boolean
+  /** Runs once the adapter has found or created the user, before the session: a passkey sign-up stores its credential. */
+  withAdapterUser?: (user: User & { id: string }) => Promise<void>
 }
 
 /** Run `callbacks.signIn`; false → AccessDenied, a string → redirect there instead of signing in. */
@@ -76,6 +78,7 @@ export async function completeSignIn(ctx: RequestContext, input: SignInInput): P
     user = r.user
     account = r.account
     isNewUser = r.isNewUser
+    if (input.withAdapterUser) await input.withAdapterUser(r.user)
   } else if (options.adapter && options.session.strategy === 'database') {
     await assertAdapterUser(ctx, user)
   }

@@ -34,6 +34,8 @@ const signinPageAction = lazy(() => import('./pages.js'), (m) => m.signinPageAct
 const signoutPageAction = lazy(() => import('./pages.js'), (m) => m.signoutPageAction)
 const verifyRequestPageAction = lazy(() => import('./pages.js'), (m) => m.verifyRequestPageAction)
 const errorPageAction = lazy(() => import('./pages.js'), (m) => m.errorPageAction)
+const webauthnOptionsAction = lazy(() => import('../passkeys/options-action.js'), (m) => m.webauthnOptionsAction)
+const passkeysAction = lazy(() => import('../passkeys/manage-action.js'), (m) => m.passkeysAction)
 const clientLogAction = lazy(() => import('./client-log.js'), (m) => m.clientLogAction)
 
 export interface Route {
@@ -72,4 +74,10 @@ export const routes: Record<AuthAction, Partial<Record<'GET' | 'POST', Route>>> 
   error: { GET: { handler: errorPageAction, errors: 'page' } },
   // next-auth v4's client reports its errors here; no CSRF (a beacon carries none), nothing stored.
   _log: { POST: { handler: clientLogAction, errors: 'json' } },
+  // Passkeys (passkeys/): next-auth/webauthn's options request; the signed-in user's passkeys (list, page, remove).
+  'webauthn-options': { GET: { handler: webauthnOptionsAction, provider: 'required', errors: 'json' } },
+  passkeys: {
+    GET: { handler: passkeysAction, errors: 'json' },
+    POST: { handler: passkeysAction, csrf: true, errors: 'json' },
+  },
 }

@@ -12,7 +12,16 @@ export interface CookieOption {
   }
 }
 
-export type CookieKind = 'sessionToken' | 'sessionData' | 'authTime' | 'callbackUrl' | 'csrfToken' | 'pkceCodeVerifier' | 'state' | 'nonce'
+export type CookieKind =
+  | 'sessionToken'
+  | 'sessionData'
+  | 'authTime'
+  | 'callbackUrl'
+  | 'csrfToken'
+  | 'pkceCodeVerifier'
+  | 'state'
+  | 'nonce'
+  | 'webauthnChallenge'
 
 export type CookiesOptions = Record<CookieKind, CookieOption>
 
@@ -42,6 +51,8 @@ export function defaultCookies(secure: boolean): CookiesOptions {
     pkceCodeVerifier: { name: `${prefix}authjs.pkce.code_verifier`, options: { ...base, maxAge: CHECK_MAX_AGE } },
     state: { name: `${prefix}authjs.state`, options: { ...base, maxAge: CHECK_MAX_AGE } },
     nonce: { name: `${prefix}authjs.nonce`, options: { ...base, maxAge: CHECK_MAX_AGE } },
+    // Passkeys (passkeys/challenge.ts): Auth.js's name; the encrypted, single-use WebAuthn challenge.
+    webauthnChallenge: { name: `${prefix}authjs.challenge`, options: { ...base, maxAge: CHECK_MAX_AGE } },
   }
 }
 

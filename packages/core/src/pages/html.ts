@@ -46,7 +46,16 @@ export function safeImage(value: string | undefined): string | undefined {
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: data:; base-uri 'none'; frame-ancestors 'none'"
 
-export function layout(opts: { title: string; theme: Theme; body: Html }): { body: string; headers: Record<string, string> } {
+/**
+ * A page with a script (passkeys need the browser's WebAuthn API): the script runs under a per-response nonce and
+ * may only fetch this origin; everything else keeps the strict policy.
+ */
+export interface PageScript {
+  nonce: string
+  source: string
+}
+
+export function layout(opts: { title: string; theme: Theme; body: Html; script?: PageScript }): { body: string; headers: Record<string, string> } {
   const { theme } = opts
   const brand = safeColor(theme.brandColor, '#346df1')
   const buttonText = safeColor(theme.buttonText, '#ffffff')
@@ -72,7 +81,8 @@ button:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid var(-
 hr{border:0;border-top:1px solid color-mix(in srgb,CanvasText 15%,transparent);margin:1.5rem 0}
 </style>
 </head>
-<body><main>${logo ? html`<img class="logo" src="${logo}" alt="">` : ''}${opts.body}</main></body>
+<body><main>${logo ? html`<img class="logo" src="${logo}" alt="">` : ''}${opts.body}</main>${opts.script ? html`<script nonce="${opts.script.nonce}">${new Html(opts.script.source.replace(/<\//g, '<\\/'))}</script>` : ''}</body>
 </html>`
-  return { body: page.value, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP, 'X-Frame-Options': 'DENY', 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'no-referrer' } }
+  const csp = opts.script ? `${CSP}; script-src 'nonce-${opts.script.nonce}'; connect-src 'self'` : CSP
+  return { body: page.value, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp, 'X-Frame-Options': 'DENY', 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'no-referrer' } }
 }
