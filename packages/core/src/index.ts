@@ -22,4 +22,4 @@ export type {
   EmailConfig,
   TokenSet,
 } from './providers/types.js'
-export type { Adapter, AdapterUser, AdapterAccount, AdapterSession, VerificationToken } from './adapters/types.js'
+export type { Adapter, AdapterUser, AdapterAccount, AdapterSession, AdapterAuthenticator, VerificationToken } from './adapters/types.js'

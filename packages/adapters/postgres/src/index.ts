@@ -1,6 +1,7 @@
 import type { Pool } from 'pg'
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser, VerificationToken } from '@latch/core'
 import { postgresRefreshLock } from './refresh-lock.js'
+import { postgresPasskeys } from './authenticators.js'
 import { quoteSchema } from './schema.js'
 import { bounded, DEFAULT_TIMEOUT_MS } from './bounded.js'
 
@@ -47,12 +48,6 @@ type Pending =
   // passwords/
   | 'getPasswordHash'
   | 'setPasswordHash'
-  // passkeys/
-  | 'getAuthenticator'
-  | 'createAuthenticator'
-  | 'listAuthenticatorsByUserId'
-  | 'updateAuthenticatorCounter'
-  | 'deleteAuthenticator'
 
 export interface PostgresAdapter extends Required<Omit<Adapter, Pending>>, Pick<Adapter, Pending> {
   /** Delete expired sessions, verification tokens and refresh locks/results; returns how many rows went. Run it from a cron. */
@@ -76,6 +71,7 @@ export function PostgresAdapter(pool: Queryable, options: PostgresAdapterOptions
 
   return {
     ...postgresRefreshLock(q, s),
+    ...postgresPasskeys(q, s, toAccount),
     async createUser(user) {
       const r = await one(
         `INSERT INTO ${s}.users (id, name, email, email_verified, image) VALUES (COALESCE($1, gen_random_uuid()::text), $2, $3, $4, $5) RETURNING ${USER_COLS}`,

@@ -4,6 +4,7 @@ import { bounded, DEFAULT_TIMEOUT_MS } from './bounded.js'
 import { decodeAccount, decodeSession, decodeToken, decodeUser, encode, seg, ttlMs } from './codec.js'
 
 import { redisRefreshLock } from './refresh-lock.js'
+import { redisPasskeys } from './authenticators.js'
 
 export { RedisRateLimitStore } from './rate-limit-store.js'
 
@@ -25,12 +26,6 @@ type Pending =
   // passwords/
   | 'getPasswordHash'
   | 'setPasswordHash'
-  // passkeys/
-  | 'getAuthenticator'
-  | 'createAuthenticator'
-  | 'listAuthenticatorsByUserId'
-  | 'updateAuthenticatorCounter'
-  | 'deleteAuthenticator'
 
 export type RedisAdapter = Required<Omit<Adapter, Pending>> & Pick<Adapter, Pending>
 
@@ -44,7 +39,8 @@ async function execAll(multi: ChainableCommander): Promise<void> {
  * The Latch adapter for Redis on `ioredis`. Sessions and verification tokens expire by themselves (a Redis
  * TTL at their `expires`); `useVerificationToken` is a single GETDEL, so a token is handed out once.
  * Keys: user:<id>, email:<email>, account:<provider>:<id>, session:<token>, vt:<identifier>:<token>,
- * sv:<userId>, and per-user index sets user-accounts:<id>, user-sessions:<id>; refresh-lock:<hash> and
+ * sv:<userId>, and per-user index sets user-accounts:<id>, user-sessions:<id>; authenticator:<credentialID> and
+ * user-authenticators:<id> for passkeys (authenticators.ts); refresh-lock:<hash> and
  * refresh-result:<hash> for refresh-token rotation across instances (refresh-lock.ts).
  */
 export function RedisAdapter(redis: Redis, options: RedisAdapterOptions = {}): RedisAdapter {
@@ -64,8 +60,11 @@ export function RedisAdapter(redis: Redis, options: RedisAdapterOptions = {}): R
     return decodeUser(await redis.get(k.user(String(id))))
   }
 
+  const passkeys = redisPasskeys(redis, p, k.account)
+
   const adapter: RedisAdapter = {
     ...redisRefreshLock(redis, p),
+    ...passkeys.methods,
     async createUser(user) {
       const id = typeof user.id === 'string' && user.id ? user.id : crypto.randomUUID()
       const created: AdapterUser = { ...user, id, emailVerified: user.emailVerified ?? null }
@@ -102,7 +101,7 @@ export function RedisAdapter(redis: Redis, options: RedisAdapterOptions = {}): R
       const user = await getUser(userId)
       if (!user) return null
       const [accounts, sessions] = await Promise.all([redis.smembers(k.userAccounts(userId)), redis.smembers(k.userSessions(userId))])
-      const keys = [k.user(userId), k.userAccounts(userId), k.userSessions(userId), k.version(userId), ...accounts, ...sessions.map(k.session)]
+      const keys = [k.user(userId), k.userAccounts(userId), k.userSessions(userId), k.version(userId), ...accounts, ...sessions.map(k.session), ...(await passkeys.passkeyKeys(userId))]
       if (user.email) keys.push(k.email(user.email))
       await redis.del(...keys)
       return user

@@ -96,6 +96,10 @@ export function MemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
       accounts.set(key, { ...stripUndefined(account) })
       return copy(account)
     },
+    getAccount(providerAccountId, provider) {
+      const a = accounts.get(accountKey(provider, providerAccountId))
+      return a ? copy(a) : null
+    },
     listAccounts(userId) {
       return [...accounts.values()].filter((a) => a.userId === userId).map(copy)
     },

@@ -86,7 +86,8 @@ export interface Adapter {
    */
   getPasswordHash?(userId: string): Awaitable<string | null>
   setPasswordHash?(userId: string, hash: string | null): Awaitable<void>
-  /** Auth.js's WebAuthn methods (passkeys/), same names and shapes. */
+  /** Auth.js's WebAuthn methods (passkeys/), same names and shapes. `getAccount` finds one account by its key. */
+  getAccount?(providerAccountId: string, provider: string): Awaitable<StoredAccount | null>
   getAuthenticator?(credentialID: string): Awaitable<AdapterAuthenticator | null>
   createAuthenticator?(authenticator: AdapterAuthenticator): Awaitable<AdapterAuthenticator>
   listAuthenticatorsByUserId?(userId: string): Awaitable<AdapterAuthenticator[]>

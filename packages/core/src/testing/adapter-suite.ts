@@ -11,6 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Adapter, AdapterAccount, AdapterUser } from '../adapters/types.js'
 import { defineAdapterFlows } from './adapter-flows.js'
+import { defineAdapterPasskeyCases } from './adapter-passkeys.js'
 
 export { defineAdapterFlows }
 
@@ -179,6 +180,7 @@ export function defineAdapterSuite(options: AdapterSuiteOptions): void {
     })
 
     if (options.flows !== false) defineAdapterFlows(options.name, () => a)
+    defineAdapterPasskeyCases(() => a, () => makeUser())
 
     describe.skipIf(options.skipExtensions === true)('Latch extensions', () => {
       it('lists only the live sessions of one user', async (t) => {

@@ -1,0 +1,94 @@
+/**
+ * The adapter suite's passkey cases (Auth.js's WebAuthn adapter methods, plus Latch's deleteAuthenticator): run by
+ * defineAdapterSuite when the adapter has them. Edge-safe.
+ */
+import { describe, expect, it } from 'vitest'
+import type { Adapter, AdapterAuthenticator, AdapterUser } from '../adapters/types.js'
+
+type Full = Required<Adapter>
+
+export function defineAdapterPasskeyCases(adapter: () => Full, makeUser: () => Promise<AdapterUser>): void {
+  const has = (a: Full) =>
+    ['getAccount', 'getAuthenticator', 'createAuthenticator', 'listAuthenticatorsByUserId', 'updateAuthenticatorCounter'].every((m) => typeof (a as unknown as Record<string, unknown>)[m] === 'function')
+
+  /** A credential as Latch (and Auth.js) store it: base64 id and key, linked as a `webauthn` account. */
+  async function passkeyFor(user: AdapterUser, extra: Partial<AdapterAuthenticator> = {}): Promise<AdapterAuthenticator> {
+    const a = adapter()
+    const credentialID = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))))
+    await a.linkAccount({ userId: user.id, type: 'webauthn', provider: 'passkey', providerAccountId: credentialID })
+    return a.createAuthenticator({
+      credentialID,
+      userId: user.id,
+      providerAccountId: credentialID,
+      counter: 0,
+      credentialBackedUp: false,
+      credentialDeviceType: 'singleDevice',
+      credentialPublicKey: btoa('public key bytes'),
+      transports: 'internal,hybrid',
+      ...extra,
+    })
+  }
+
+  describe('passkeys (WebAuthn authenticators)', () => {
+    it('finds an account by its key (getAccount)', async (t) => {
+      const a = adapter()
+      if (!has(a)) return t.skip()
+      const u = await makeUser()
+      const key = crypto.randomUUID()
+      await a.linkAccount({ userId: u.id, type: 'oauth', provider: 'conf-acc', providerAccountId: key })
+      expect(await a.getAccount(key, 'conf-acc')).toMatchObject({ userId: u.id, provider: 'conf-acc', providerAccountId: key, type: 'oauth' })
+      expect(await a.getAccount(key, 'other')).toBeNull()
+      expect(await a.getAccount('nope', 'conf-acc')).toBeNull()
+    })
+
+    it('creates, reads and lists authenticators per user, exactly as given', async (t) => {
+      const a = adapter()
+      if (!has(a)) return t.skip()
+      const u1 = await makeUser()
+      const u2 = await makeUser()
+      const p1 = await passkeyFor(u1, { counter: 7, credentialBackedUp: true, credentialDeviceType: 'multiDevice' })
+      const p2 = await passkeyFor(u1, { transports: null })
+      const p3 = await passkeyFor(u2)
+      expect(p1).toMatchObject({ counter: 7, credentialBackedUp: true, credentialDeviceType: 'multiDevice', transports: 'internal,hybrid' })
+      expect(await a.getAuthenticator(p1.credentialID)).toEqual(p1)
+      expect(await a.getAuthenticator(p2.credentialID)).toMatchObject({ credentialID: p2.credentialID, userId: u1.id })
+      expect(await a.getAuthenticator('unknown-credential')).toBeNull()
+      const list = await a.listAuthenticatorsByUserId(u1.id)
+      expect(list.map((x) => x.credentialID).sort()).toEqual([p1.credentialID, p2.credentialID].sort())
+      expect((await a.listAuthenticatorsByUserId(u2.id)).map((x) => x.credentialID)).toEqual([p3.credentialID])
+      expect(await a.listAuthenticatorsByUserId(crypto.randomUUID())).toEqual([])
+      expect(typeof (await a.getAuthenticator(p1.credentialID))!.counter).toBe('number')
+    })
+
+    it('refuses a second authenticator with the same credential id', async (t) => {
+      const a = adapter()
+      if (!has(a)) return t.skip()
+      const u = await makeUser()
+      const p = await passkeyFor(u)
+      await expect(Promise.resolve().then(() => a.createAuthenticator({ ...p }))).rejects.toThrow()
+    })
+
+    it('updates the signature counter (up to 2^32 - 1), and throws for an unknown credential', async (t) => {
+      const a = adapter()
+      if (!has(a)) return t.skip()
+      const p = await passkeyFor(await makeUser())
+      expect((await a.updateAuthenticatorCounter(p.credentialID, 4_294_967_295)).counter).toBe(4_294_967_295)
+      expect((await a.getAuthenticator(p.credentialID))!.counter).toBe(4_294_967_295)
+      await expect(Promise.resolve().then(() => a.updateAuthenticatorCounter('unknown-credential', 1))).rejects.toThrow()
+    })
+
+    it('deletes one authenticator (deleteAuthenticator), and all of a deleted user\'s', async (t) => {
+      const a = adapter()
+      if (!has(a) || typeof a.deleteAuthenticator !== 'function') return t.skip()
+      const u = await makeUser()
+      const p1 = await passkeyFor(u)
+      const p2 = await passkeyFor(u)
+      await a.deleteAuthenticator(p1.credentialID)
+      expect(await a.getAuthenticator(p1.credentialID)).toBeNull()
+      expect((await a.listAuthenticatorsByUserId(u.id)).map((x) => x.credentialID)).toEqual([p2.credentialID])
+      await a.deleteUser(u.id)
+      expect(await a.getAuthenticator(p2.credentialID)).toBeNull()
+      expect(await a.listAuthenticatorsByUserId(u.id)).toEqual([])
+    })
+  })
+}
