@@ -40,7 +40,8 @@ export function memoryCredentials(userExists: (id: string) => boolean): Methods 
     listAuthenticatorsByUserId: (userId) => [...authenticators.values()].filter((a) => a.userId === userId).map((a) => ({ ...a })),
     updateAuthenticatorCounter(credentialID, newCounter) {
       const a = authenticators.get(credentialID)
-      if (!a) throw new Error(`No authenticator with id ${credentialID}`)
+      // A rejected promise, not a throw: Auth.js's suite expects `updateAuthenticatorCounter(unknown)` to reject.
+      if (!a) return Promise.reject(new Error(`No authenticator with id ${credentialID}`))
       const updated = { ...a, counter: newCounter }
       authenticators.set(credentialID, updated)
       return { ...updated }

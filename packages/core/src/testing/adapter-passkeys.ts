@@ -4,6 +4,10 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Adapter, AdapterAuthenticator, AdapterUser } from '../adapters/types.js'
+import { Auth } from '../auth.js'
+import { Passkey } from '../passkeys/provider.js'
+import { SoftAuthenticator } from './soft-authenticator.js'
+import { CookieJar } from './cookie-jar.js'
 
 type Full = Required<Adapter>
 
@@ -75,6 +79,46 @@ export function defineAdapterPasskeyCases(adapter: () => Full, makeUser: () => P
       expect((await a.updateAuthenticatorCounter(p.credentialID, 4_294_967_295)).counter).toBe(4_294_967_295)
       expect((await a.getAuthenticator(p.credentialID))!.counter).toBe(4_294_967_295)
       await expect(Promise.resolve().then(() => a.updateAuthenticatorCounter('unknown-credential', 1))).rejects.toThrow()
+    })
+
+    it('signs up and signs in with a passkey through Auth(); a replayed challenge is refused by the store', async (t) => {
+      const a = adapter()
+      if (!has(a)) return t.skip()
+      const origin = 'https://passkeys.conformance.test'
+      const config = { secret: `conformance-passkeys-${crypto.randomUUID()}`, url: origin, adapter: a, providers: [Passkey] }
+      const jar = new CookieJar()
+      const call = async (path: string, form?: Record<string, string>) => {
+        const res = await Auth(
+          new Request(`${origin}/auth${path}`, {
+            method: form ? 'POST' : 'GET',
+            headers: { cookie: jar.header(), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+            body: form ? new URLSearchParams(form) : undefined,
+          }),
+          config,
+        )
+        jar.apply(res)
+        return res
+      }
+      const csrf = async () => ((await (await call('/csrf')).json()) as { csrfToken: string }).csrfToken
+      const device = new SoftAuthenticator({ counterStep: 0 })
+      const email = `passkey-${crypto.randomUUID()}@conformance.example`
+      const reg = (await (await call(`/webauthn-options/passkey?action=register&email=${encodeURIComponent(email)}`)).json()) as { options: never }
+      const signUp = await call('/callback/passkey', { csrfToken: await csrf(), action: 'register', data: JSON.stringify(await device.create(reg.options, origin)) })
+      expect(signUp.headers.get('location')).toBe(`${origin}/`)
+      const user = await a.getUserByEmail(email)
+      expect(await a.listAuthenticatorsByUserId(user!.id)).toHaveLength(1)
+      jar.cookies.clear()
+      const auth = (await (await call('/webauthn-options/passkey?action=authenticate')).json()) as { options: never }
+      const challengeCookie = [...jar.cookies].find(([k]) => k.includes('challenge'))!
+      const assertion = JSON.stringify(await device.get(auth.options, origin))
+      const signIn = await call('/callback/passkey', { csrfToken: await csrf(), action: 'authenticate', data: assertion })
+      expect(signIn.headers.get('location')).toBe(`${origin}/`)
+      expect(jar.has('session-token')).toBe(true)
+      jar.cookies.clear()
+      jar.cookies.set(challengeCookie[0], challengeCookie[1])
+      const replay = await call('/callback/passkey', { csrfToken: await csrf(), action: 'authenticate', data: assertion })
+      expect(replay.headers.get('location')).toContain('error=InvalidCheck')
+      expect(jar.has('session-token')).toBe(false)
     })
 
     it('deletes one authenticator (deleteAuthenticator), and all of a deleted user\'s', async (t) => {
