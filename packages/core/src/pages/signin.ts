@@ -3,6 +3,8 @@ import type { Theme } from '../types.js'
 import { hidden, html, layout, type Html } from './html.js'
 import { signinMessage } from './messages.js'
 import { listSettings, missingProviderSettings } from '../diagnostics/provider-setup.js'
+import { passkeyForm, passkeySigninScript } from '../passkeys/signin-form.js'
+import { isWebAuthn } from '../passkeys/provider.js'
 
 export interface SigninPageProps {
   providers: Provider[]
@@ -27,6 +29,7 @@ function providerForm(p: Provider, props: SigninPageProps): Html {
     const id = `input-email-for-${p.id}`
     return html`<form action="${props.authUrl}/signin/${p.id}" method="POST">${h}<label for="${id}">Email</label><input id="${id}" type="email" name="email" autocomplete="email" required placeholder="email@example.com"><button type="submit">Sign in with ${p.name}</button></form>`
   }
+  if (isWebAuthn(p)) return passkeyForm(p)
   // An OAuth provider without its client id/secret: say what to set instead of a button that can only fail.
   const missing = missingProviderSettings(p)
   if (missing.length) {
@@ -38,9 +41,11 @@ function providerForm(p: Provider, props: SigninPageProps): Html {
 export function signinPage(props: SigninPageProps) {
   const message = signinMessage(props.error)
   const forms = props.providers.map((p, i) => html`${i > 0 ? html`<hr>` : ''}${providerForm(p, props)}`)
+  const passkey = props.providers.find(isWebAuthn)
   return layout({
     title: 'Sign in',
     theme: props.theme,
+    script: passkey ? passkeySigninScript(passkey, props) : undefined,
     body: html`<h1>Sign in</h1>${message ? html`<div class="error" role="alert">${message}</div>` : ''}${forms}`,
   })
 }

@@ -62,6 +62,10 @@ for (const button of document.querySelectorAll('[data-passkey]')) {
     run(email ? { action, email } : { action }).catch(report);
   });
 }
+for (const form of document.querySelectorAll('form')) {
+  const first = form.querySelector('[data-passkey]');
+  if (first) form.addEventListener('submit', (event) => { event.preventDefault(); first.click(); });
+}
 if (cfg.conditional && window.PublicKeyCredential && PublicKeyCredential.isConditionalMediationAvailable) {
   PublicKeyCredential.isConditionalMediationAvailable().then((ok) => { if (ok) return run({ action: 'authenticate' }, 'conditional'); }).catch(report);
 }

@@ -160,4 +160,21 @@ describe('passkeys: sign-up, sign-in, add, list, remove (next-auth/webauthn wire
     const providers = await (await browser().fetch('/auth/providers')).json()
     expect(providers.passkey).toMatchObject({ id: 'passkey', type: 'webauthn', name: 'Passkey' })
   })
+
+  it('the built-in sign-in page offers passkeys with autofill (conditional UI) under a nonce CSP', async () => {
+    const { browser } = passkeyApp()
+    const res = await browser().fetch('/auth/signin?callbackUrl=%2Fdash')
+    const body = await res.text()
+    expect(body).toContain('autocomplete="username webauthn"')
+    expect(body).toContain('data-passkey="authenticate"')
+    expect(body).toContain('data-passkey="register"')
+    const nonce = /script-src 'nonce-([^']+)'/.exec(res.headers.get('content-security-policy') ?? '')![1]!
+    expect(body).toContain(`<script nonce="${nonce}">`)
+    expect(body).toContain('"conditional":true')
+    expect(body).toContain("isConditionalMediationAvailable")
+    const off = passkeyApp({ provider: { enableConditionalUI: false, allowSignUp: false } })
+    const other = await (await off.browser().fetch('/auth/signin')).text()
+    expect(other).toContain('"conditional":false')
+    expect(other).not.toContain('data-passkey="register"')
+  })
 })
