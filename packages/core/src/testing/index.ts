@@ -16,6 +16,8 @@ export { authorizeAtProvider } from './oidc.js'
 export { confirmationForm } from './magic-link.js'
 export { defineHeadersSuite, type HeadersSuiteOptions } from './headers-suite.js'
 export * from './redirect-suite.js'
+export { definePasskeySuite, type PasskeySuiteOptions } from './passkey-suite.js'
+export { SoftAuthenticator, type SoftAuthenticatorOptions, type SoftCredential } from './soft-authenticator.js'
 
 export interface IntegrationServer {
   /** Origin the server listens on, e.g. `http://127.0.0.1:41234`. */
