@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CookieJar, authorizeAtProvider, defineHeadersSuite, defineIntegrationSuite, type RedirectHelperRoute } from '@latch/core/testing'
+import { CookieJar, authorizeAtProvider, defineHeadersSuite, defineIntegrationSuite, definePasskeySuite, type RedirectHelperRoute } from '@latch/core/testing'
 import { appClient, startDevOidc } from '@latch/dev-oidc'
 import { freePort, loopbackFetch, spawnServer } from '@latch/dev-oidc/testing'
 // The example's demo account: the app under test is the example, built.
@@ -130,6 +130,13 @@ defineHeadersSuite({
   csrfPage: '/signin',
   start: start((baseUrl) => ({ ORIGIN: baseUrl, AUTH_TRUST_HOST: 'true' }), true),
   oidc: { providerId: 'dev-oidc' },
+})
+
+// Passkeys (AUTH_PASSKEYS=1 adds the passkey provider and the in-memory adapter to the example).
+definePasskeySuite({
+  name: 'sveltekit (adapter-node)',
+  protectedApi: '/api/me',
+  start: start((baseUrl) => ({ ORIGIN: baseUrl, AUTH_TRUST_HOST: 'true', AUTH_PASSKEYS: '1' })),
 })
 
 describe('sveltekit: signIn / signOut form actions', () => {

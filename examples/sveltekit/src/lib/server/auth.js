@@ -2,6 +2,8 @@
 import { env } from '$env/dynamic/private'
 import { SvelteKitAuth } from '@latch/sveltekit'
 import Credentials from '@latch/core/providers/credentials'
+import Passkey from '@latch/core/providers/passkey'
+import { MemoryAdapter } from '@latch/core/adapters/memory'
 
 /** Demo accounts for the credentials provider. Local use only. */
 export const DEMO_USERS = [{ id: 'alice', username: 'alice', password: 'wonderland', name: 'Alice Liddell', email: 'alice@example.com' }]
@@ -23,4 +25,13 @@ if (env.AUTH_DEV_OIDC_ISSUER) {
   providers.push({ id: 'dev-oidc', name: 'Local OIDC', type: 'oidc', allowInsecureRequests: true })
 }
 
-export const { handle, signIn, signOut } = SvelteKitAuth({ providers })
+// Passkeys need an adapter that stores them: AUTH_PASSKEYS=1 adds the passkey provider with the in-memory adapter
+// (a demo: use @latch/adapter-postgres or -redis in production). JWT sessions stay the default.
+/** @type {import('@latch/core').Adapter | undefined} */
+let adapter
+if (env.AUTH_PASSKEYS === '1') {
+  adapter = MemoryAdapter()
+  providers.push(Passkey)
+}
+
+export const { handle, signIn, signOut } = SvelteKitAuth({ providers, adapter, session: { strategy: 'jwt' } })
