@@ -3,6 +3,8 @@
 import NextAuth, { type NextAuthConfig } from '@latch/next'
 import Credentials from '@latch/core/providers/credentials'
 import OIDC from '@latch/core/providers/oidc'
+import Passkey from '@latch/core/providers/passkey'
+import { MemoryAdapter } from '@latch/core/adapters/memory'
 
 /** The demo account of the credentials provider. Local use only. */
 export const DEMO_USER = { id: 'alice', username: 'alice', password: 'wonderland', name: 'Alice Liddell', email: 'alice@example.com' }
@@ -19,6 +21,8 @@ const providers: NextAuthConfig['providers'] = [
       return ok ? { id: DEMO_USER.id, name: DEMO_USER.name, email: DEMO_USER.email } : null
     },
   }),
+  // Passkeys: sign up, sign in, add more from /passkeys (app/passkeys) or the built-in /api/auth/passkeys page.
+  Passkey,
 ]
 
 // Set by scripts/run.mjs (and the e2e test), which start @latch/dev-oidc next to Next.
@@ -35,8 +39,17 @@ if (process.env.DEV_OIDC_ISSUER) {
   )
 }
 
+/**
+ * Passkeys are stored by the adapter. A demo keeps them in memory, one store per server process (on globalThis so
+ * every route bundle shares it); a real app uses @latch/adapter-postgres or -redis. Sessions stay JWTs.
+ */
+const store = globalThis as typeof globalThis & { __latchExampleAdapter?: ReturnType<typeof MemoryAdapter> }
+const adapter = (store.__latchExampleAdapter ??= MemoryAdapter())
+
 export const authConfig: NextAuthConfig = {
   providers,
+  adapter,
+  session: { strategy: 'jwt' },
   callbacks: {
     // proxy.ts: /admin needs a session; everything else is open.
     authorized({ request, auth }) {

@@ -15,7 +15,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <nav>
           <a href="/">Home</a> <a href="/client">Client page</a> <a href="/server">Server component</a>{' '}
           <a href="/server-side">getServerSideProps</a> <a href="/admin">Admin (proxy)</a> <a href="/api/me">/api/me</a>{' '}
-          <a href="/api/token">/api/token</a>
+          <a href="/api/token">/api/token</a> <a href="/passkeys">Passkeys</a>
           <span className="who" data-testid="nav-user">
             {session?.user ? `Signed in as ${session.user.name ?? session.user.email}` : 'Signed out'}
           </span>
