@@ -11,6 +11,7 @@ const SIGNIN: Record<string, string> = {
   SessionRequired: 'Please sign in to access this page.',
   SessionNotFresh: 'For your security, sign in again to continue.',
   AccessDenied: 'You do not have permission to sign in.',
+  WebAuthnVerificationError: 'The passkey could not be verified. Try again, or use another sign-in method.',
 }
 
 const ERROR: Record<string, { title: string; message: string }> = {

@@ -28,6 +28,7 @@ function toJSON(cred) {
   else { out.response.authenticatorData = enc(r.authenticatorData); out.response.signature = enc(r.signature); out.response.userHandle = r.userHandle ? enc(r.userHandle) : undefined; }
   return out;
 }
+const MESSAGES = { WebAuthnVerificationError: 'The passkey could not be verified. Try again, or use another sign-in method.', InvalidCheck: 'The passkey request expired. Try again.', AccessDenied: 'You do not have permission to sign in.', OAuthAccountNotLinked: 'This email is already used with another sign-in method. Sign in the way you did before.' };
 const say = (text) => { const el = document.getElementById('latch-passkey-status'); if (el) { el.textContent = text; el.hidden = !text; } };
 async function options(params) {
   const res = await fetch(cfg.optionsUrl + '?' + new URLSearchParams(params), { credentials: 'same-origin', headers: { accept: 'application/json' } });
@@ -39,6 +40,9 @@ async function finish(action, cred) {
   const res = await fetch(cfg.callbackUrl, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-auth-return-redirect': '1' }, body: new URLSearchParams({ csrfToken: cfg.csrfToken, callbackUrl: cfg.redirect, action, data: JSON.stringify(toJSON(cred)) }) });
   const body = await res.json().catch(() => ({}));
   if (!body.url) throw new Error(body.message || 'The passkey could not be verified');
+  // A refusal comes back as the sign-in page with ?error=: say it here rather than reload (and re-ask) the page.
+  const code = new URL(body.url, location.href).searchParams.get('error');
+  if (code) throw new Error(MESSAGES[code] || 'Signing in with the passkey failed. Try again.');
   location.href = body.url;
 }
 let pending;

@@ -1,0 +1,232 @@
+// Passkeys in a real browser (Debian's chromium through playwright-core) with a CDP virtual authenticator
+// (user verification on), against examples/express with the passkey provider and an in-memory adapter:
+// - the built-in pages: sign-up, sign-out, sign-in, autofill (conditional UI), a second device, removal;
+// - next-auth/webauthn's own client (5.0.0-beta.32, unchanged) and @latch/core/webauthn-client driving Latch.
+// WebAuthn needs a secure context and a domain RP ID: the app is http://localhost:<port> (loopback is secure).
+import { existsSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core'
+import { createApp } from '@latch/example-express/app'
+import { MemoryAdapter } from '@latch/core/adapters/memory'
+import Passkey from '@latch/core/providers/passkey'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const here = fileURLToPath(new URL('..', import.meta.url))
+// next-auth peers @simplewebauthn/browser ^9 and does not install it; the one @latch/core ships (14) still takes
+// v9's call shape (it warns and continues), so next-auth's module runs unchanged on it.
+const simpleWebAuthnBrowser = createRequire(fileURLToPath(new URL('../../../packages/core/package.json', import.meta.url))).resolve('@simplewebauthn/browser')
+
+let browser: Browser
+let server: Server
+let base = ''
+const scripts = new Map<string, string>()
+
+async function bundle(entry: string, alias: Record<string, string>): Promise<string> {
+  const result = await build({
+    absWorkingDir: here,
+    stdin: { contents: entry, resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'js' },
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    conditions: ['latch-source'],
+    alias: { '@simplewebauthn/browser': simpleWebAuthnBrowser, ...alias },
+    define: { 'process.env.NODE_ENV': '"production"', 'process.env.NEXTAUTH_URL': JSON.stringify('http://localhost/auth'), 'process.env': '{}' },
+    logLevel: 'silent',
+  })
+  return result.outputFiles[0]!.text
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`No browser at ${CHROMIUM}: install Debian's chromium`)
+  scripts.set('next-auth', await bundle(`import * as c from 'next-auth-b32/webauthn'; window.passkeys = c; document.body.dataset.ready = '1'`, {}))
+  scripts.set('latch', await bundle(`import * as c from '@latch/core/webauthn-client'; window.passkeys = c; document.body.dataset.ready = '1'`, {}))
+  server = createServer()
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  base = `http://localhost:${(server.address() as AddressInfo).port}`
+  const app = createApp({
+    providers: [Passkey],
+    config: { url: `${base}/auth`, secret: 'passkeys-browser-secret-0123456789abcdef', adapter: MemoryAdapter(), session: { strategy: 'jwt' }, logger: { warn() {} } },
+  })
+  server.on('request', (req, res) => {
+    const m = /^\/client\/([\w-]+)$/.exec(req.url ?? '')
+    if (m && scripts.has(m[1]!)) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      res.end(`<!doctype html><html><head><meta charset="utf-8"></head><body><input id="email" autocomplete="username webauthn"><script src="/client-js/${m[1]}.js"></script></body></html>`)
+      return
+    }
+    const js = /^\/client-js\/([\w-]+)\.js$/.exec(req.url ?? '')
+    if (js && scripts.has(js[1]!)) {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' })
+      res.end(scripts.get(js[1]!))
+      return
+    }
+    app(req, res)
+  })
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  })
+}, 120_000)
+afterAll(async () => {
+  await browser?.close()
+  await new Promise((r) => server?.close(r))
+})
+
+interface Device {
+  cdp: CDPSession
+  id: string
+}
+
+/** A browser context (its own cookies) with a virtual platform authenticator that verifies the user. */
+async function open(): Promise<{ context: BrowserContext; page: Page; device: Device }> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  page.setDefaultTimeout(20_000)
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('WebAuthn.enable')
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  })
+  return { context, page, device: { cdp, id: authenticatorId } }
+}
+
+/** Swap the page's authenticator for a new one (another device); returns it. */
+async function newDevice(device: Device): Promise<Device> {
+  await device.cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId: device.id })
+  const { authenticatorId } = await device.cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  })
+  return { cdp: device.cdp, id: authenticatorId }
+}
+
+async function credentials(device: Device) {
+  return (await device.cdp.send('WebAuthn.getCredentials', { authenticatorId: device.id })).credentials
+}
+
+async function sessionEmail(page: Page): Promise<string | null> {
+  const res = await page.request.get(`${base}/auth/session`)
+  const body = (await res.json()) as { user?: { email?: string } } | null
+  return body?.user?.email ?? null
+}
+
+let n = 0
+const address = () => `browser-${process.pid}-${++n}@example.com`
+
+describe('passkeys in chromium: examples/express with the built-in pages', () => {
+  it('sign up, sign out, sign in, a second device, removal (never the last)', async () => {
+    const { context, page, device } = await open()
+    const email = address()
+    await page.goto(`${base}/auth/signin?callbackUrl=${encodeURIComponent(`${base}/protected`)}`)
+    await page.fill('#input-passkey-email', email)
+    await Promise.all([page.waitForURL(`${base}/protected`), page.click('button[data-passkey=register]')])
+    expect(await sessionEmail(page)).toBe(email)
+    expect(await credentials(device)).toHaveLength(1)
+
+    // Sign out through the built-in page.
+    await page.goto(`${base}/auth/signout`)
+    await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/auth/signout')), page.click('button[type=submit]')])
+    expect(await sessionEmail(page)).toBeNull()
+
+    // Sign in again: the page's conditional (autofill) request finds the passkey. The virtual authenticator
+    // answers it at once, as a user picking the passkey from the email field's autofill would.
+    await page.goto(`${base}/auth/signin?callbackUrl=${encodeURIComponent(`${base}/protected`)}`)
+    await page.waitForURL(`${base}/protected`)
+    expect(await sessionEmail(page)).toBe(email)
+
+    // A second device: the built-in passkeys page adds its passkey to the account.
+    const first = (await credentials(device))[0]!
+    const second = await newDevice(device)
+    await page.goto(`${base}/auth/passkeys`)
+    await Promise.all([page.waitForURL(`${base}/auth/passkeys?done=added`), page.click('button[data-passkey=register]')])
+    expect(await page.locator('input[name=credentialID]').count()).toBe(2)
+    expect(await credentials(second)).toHaveLength(1)
+
+    // The second device signs in elsewhere.
+    const other = await open()
+    await other.device.cdp.send('WebAuthn.addCredential', { authenticatorId: other.device.id, credential: (await credentials(second))[0]! })
+    await other.page.goto(`${base}/auth/signin?callbackUrl=${encodeURIComponent(`${base}/protected`)}`)
+    await other.page.waitForURL(`${base}/protected`)
+    expect(await sessionEmail(other.page)).toBe(email)
+
+    // Remove the first device's passkey; the last one cannot be removed.
+    const firstId = Buffer.from(first.credentialId, 'base64').toString('base64')
+    await Promise.all([page.waitForURL(`${base}/auth/passkeys?done=removed`), page.click(`li[data-credential-id="${firstId}"] button`)])
+    expect(await page.locator('input[name=credentialID]').count()).toBe(1)
+    await Promise.all([page.waitForURL(/error=InvalidRequest/), page.click('li[data-credential-id] button')])
+    await expect(page.textContent('[role=alert]')).resolves.toContain('only way left')
+    expect(await page.locator('input[name=credentialID]').count()).toBe(1)
+
+    // The removed passkey no longer signs in.
+    const old = await open()
+    await old.device.cdp.send('WebAuthn.addCredential', { authenticatorId: old.device.id, credential: first })
+    await old.page.goto(`${base}/auth/signin`)
+    await old.page.waitForSelector('#latch-passkey-status:not([hidden])')
+    await expect(old.page.textContent('#latch-passkey-status')).resolves.toContain('could not be verified')
+    expect(await sessionEmail(old.page)).toBeNull()
+    await Promise.all([context.close(), other.context.close(), old.context.close()])
+  })
+
+  it('conditional UI: autofill is offered on the sign-in page; the sign-in button works without it', async () => {
+    const { context, page, device } = await open()
+    const email = address()
+    await page.goto(`${base}/auth/signin`)
+    await page.fill('#input-passkey-email', email)
+    await Promise.all([page.waitForURL(`${base}/`), page.click('button[data-passkey=register]')])
+    await page.context().clearCookies()
+    // No automatic answer: the autofill request stays pending (a user has not picked anything).
+    await device.cdp.send('WebAuthn.setAutomaticPresenceSimulation', { authenticatorId: device.id, enabled: false })
+    const pending = page.waitForResponse((r) => r.url().includes('/webauthn-options/passkey?action=authenticate'))
+    await page.goto(`${base}/auth/signin?callbackUrl=${encodeURIComponent(`${base}/protected`)}`)
+    await pending
+    expect(await page.evaluate(() => PublicKeyCredential.isConditionalMediationAvailable())).toBe(true)
+    expect(await page.getAttribute('#input-passkey-email', 'autocomplete')).toBe('username webauthn')
+    expect(new URL(page.url()).pathname).toBe('/auth/signin')
+    // The button aborts the autofill request and asks modally; the user is present this time.
+    await device.cdp.send('WebAuthn.setAutomaticPresenceSimulation', { authenticatorId: device.id, enabled: true })
+    await Promise.all([page.waitForURL(`${base}/protected`), page.click('button[data-passkey=authenticate]')])
+    expect(await sessionEmail(page)).toBe(email)
+    await context.close()
+  })
+})
+
+declare global {
+  interface Window {
+    passkeys: Record<string, (...args: unknown[]) => Promise<any>>
+  }
+}
+
+describe.each(['next-auth', 'latch'] as const)('passkeys in chromium: the %s browser client against Latch', (client) => {
+  it('registers (sign-up), signs out, authenticates, and adds a passkey when signed in', async () => {
+    const { context, page, device } = await open()
+    const email = address()
+    await page.goto(`${base}/client/${client}`)
+    await page.waitForSelector('body[data-ready="1"]')
+    const signUp = await page.evaluate((email) => window.passkeys.signIn!('passkey', { action: 'register', email, redirect: false }), email)
+    expect(signUp).toMatchObject({ ok: true, error: null, status: 200 })
+    expect(await sessionEmail(page)).toBe(email)
+    await page.context().clearCookies()
+    const signIn = await page.evaluate(() => window.passkeys.signIn!('passkey', { action: 'authenticate', redirect: false }))
+    expect(signIn).toMatchObject({ ok: true, error: null })
+    expect(await sessionEmail(page)).toBe(email)
+    await newDevice(device)
+    const add = await page.evaluate(() => window.passkeys.signIn!('passkey', { action: 'register', redirect: false }))
+    expect(add).toMatchObject({ ok: true, error: null })
+    const list = await page.request.get(`${base}/auth/passkeys`, { headers: { accept: 'application/json' } })
+    expect(((await list.json()) as { passkeys: unknown[] }).passkeys).toHaveLength(2)
+    // Redirecting (the default): the browser lands on redirectTo / callbackUrl.
+    await page.context().clearCookies()
+    await Promise.all([
+      page.waitForURL(`${base}/protected`),
+      page.evaluate((target) => void window.passkeys.signIn!('passkey', { action: 'authenticate', callbackUrl: target, redirectTo: target }), `${base}/protected`),
+    ])
+    expect(await sessionEmail(page)).toBe(email)
+    await context.close()
+  })
+})
