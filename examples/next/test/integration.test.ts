@@ -1,6 +1,6 @@
 // The HTTP integration suite every Latch framework package passes, against `next start`.
 import { inject } from 'vitest'
-import { defineHeadersSuite, defineIntegrationSuite } from '@latch/core/testing'
+import { defineHeadersSuite, defineIntegrationSuite, definePasskeySuite } from '@latch/core/testing'
 import { loopbackFetch } from '@latch/dev-oidc/testing'
 import { SECRET } from './global-setup'
 
@@ -31,3 +31,6 @@ defineIntegrationSuite({
 // Response headers (caching, nosniff): /admin is gated by proxy.ts, /api/me by auth(handler).
 // Next rewrites the Vary of pages (its RSC list); the page is no-store (Next's dynamic rendering and Latch's).
 defineHeadersSuite({ ...common, name: 'next', secret: SECRET, frameworkVary: ['/admin'] })
+
+// Passkeys (the example's Passkey provider, in-memory adapter), over HTTP with a software authenticator.
+definePasskeySuite({ name: 'next', start: common.start, basePath: '/api/auth', protectedApi: '/api/me' })
