@@ -43,6 +43,7 @@ export default defineConfig({
         text: 'Guides',
         items: [
           { text: 'Credentials', link: '/guides/credentials' },
+          { text: 'Passkeys', link: '/guides/passkeys' },
           { text: 'Rate limiting', link: '/guides/rate-limit' },
           { text: 'E-mail (magic links)', link: '/guides/email' },
           { text: 'Refresh tokens', link: '/guides/refresh-tokens' },
