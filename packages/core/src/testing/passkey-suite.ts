@@ -5,10 +5,10 @@
  *
  *   definePasskeySuite({ name: 'express', start })   // the app offers Passkey with an adapter, auth at /auth
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { CookieJar } from './cookie-jar.js'
-import { browserInit, type BrowserInit } from './browser-request.js'
 import { SoftAuthenticator } from './soft-authenticator.js'
+import { liveApp } from './live-app.js'
 import type { IntegrationServer } from './index.js'
 
 export interface PasskeySuiteOptions {
@@ -25,22 +25,15 @@ export interface PasskeySuiteOptions {
 
 export function definePasskeySuite(suite: PasskeySuiteOptions): void {
   const options = suite
-  const basePath = `/${(options.basePath ?? '/auth').replace(/^\/+|\/+$/g, '')}`
+  const app = liveApp({ start: options.start, basePath: options.basePath, credentials: { username: '', password: '' } })
+  const { basePath, send } = app
   const provider = options.providerId ?? 'passkey'
-  let server: IntegrationServer | undefined
-  const origin = () => new URL(server!.baseUrl).origin
+  const origin = () => new URL(app.url('/')).origin
   const run = crypto.randomUUID().slice(0, 8)
   let n = 0
   const email = () => `passkey-${run}-${++n}@suite.example`
 
-  async function send(path: string, init: BrowserInit = {}) {
-    const res = await fetch(new URL(path, server!.baseUrl), browserInit(origin(), init))
-    init.jar?.apply(res)
-    return res
-  }
-  async function csrf(jar: CookieJar) {
-    return ((await (await send(`${basePath}/csrf`, { jar })).json()) as { csrfToken: string }).csrfToken
-  }
+  const csrf = (jar: CookieJar) => app.csrfToken(jar)
   async function webauthnOptions(jar: CookieJar, params: Record<string, string>) {
     const res = await send(`${basePath}/webauthn-options/${provider}?${new URLSearchParams(params)}`, { jar, headers: { accept: 'application/json' } })
     expect(res.status, await res.clone().text()).toBe(200)
@@ -77,12 +70,7 @@ export function definePasskeySuite(suite: PasskeySuiteOptions): void {
   }
 
   describe(`${options.name}: passkeys`, () => {
-    beforeAll(async () => {
-      server = await options.start()
-    }, 180_000)
-    afterAll(async () => {
-      await server?.close()
-    })
+    app.hooks()
 
     it('signs up with a passkey, signs out, signs in with it again', async () => {
       const device = new SoftAuthenticator()
