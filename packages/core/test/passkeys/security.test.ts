@@ -157,7 +157,7 @@ describe('passkeys: unknown credentials', () => {
     const { options } = await b.optionsJson({ action: 'authenticate' })
     const forged = await device.get(options, ORIGIN)
     const sig = fromB64u(forged.response.signature)
-    sig[sig.length - 1] ^= 1
+    sig[sig.length - 1]! ^= 1
     const bad = await b.post('authenticate', { ...forged, response: { ...forged.response, signature: b64u(sig) } })
     expectRefused(unknown)
     expectRefused(bad)
