@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
-import { defineHeadersSuite, defineIntegrationSuite } from '@latch/core/testing'
+import { defineHeadersSuite, defineIntegrationSuite, definePasskeySuite } from '@latch/core/testing'
 import { freePort, spawnServer } from '@latch/dev-oidc/testing'
 import { DEMO_USERS } from '../../../examples/hono/src/app.js'
 
@@ -27,10 +27,11 @@ const worker :Workerd.Worker = (
 `
 }
 
-async function startWorkerd() {
+/** `worker`: the module to serve instead of the example's worker.js (source, resolved from the example's folder). */
+async function startWorkerd(worker?: string) {
   const dir = await mkdtemp(join(tmpdir(), 'latch-workerd-'))
   await build({
-    entryPoints: [entry],
+    ...(worker ? { stdin: { contents: worker, resolveDir: fileURLToPath(new URL('../../../examples/hono/src/', import.meta.url)), loader: 'js' as const } } : { entryPoints: [entry] }),
     outfile: join(dir, 'worker.js'),
     bundle: true,
     format: 'esm',
@@ -55,7 +56,7 @@ async function startWorkerd() {
 
 defineIntegrationSuite({
   name: 'hono (workerd, no nodejs_compat)',
-  start: startWorkerd,
+  start: () => startWorkerd(),
   basePath: '/auth',
   protectedPage: '/protected',
   protectedApi: '/api/me',
@@ -65,10 +66,24 @@ defineIntegrationSuite({
 // Response headers (caching, nosniff) in a Workers runtime.
 defineHeadersSuite({
   name: 'hono (workerd)',
-  start: startWorkerd,
+  start: () => startWorkerd(),
   secret,
   basePath: '/auth',
   protectedPage: '/protected',
   protectedApi: '/api/me',
   credentials: { username: user.username, password: user.password },
+})
+
+// Passkeys in a Workers runtime: SimpleWebAuthn on WebCrypto, the example with the passkey provider and the
+// in-memory adapter (one isolate keeps it for the test).
+definePasskeySuite({
+  name: 'hono (workerd)',
+  protectedApi: '/api/me',
+  start: () =>
+    startWorkerd(`
+      import { createApp } from './app.js'
+      import Passkey from '@latch/core/providers/passkey'
+      import { MemoryAdapter } from '@latch/core/adapters/memory'
+      export default createApp({ config: { adapter: MemoryAdapter(), providers: [Passkey] } })
+    `),
 })
