@@ -177,4 +177,19 @@ describe('passkeys: sign-up, sign-in, add, list, remove (next-auth/webauthn wire
     expect(other).toContain('"conditional":false')
     expect(other).not.toContain('data-passkey="register"')
   })
+
+  it('database sessions: add a second passkey and remove one (recent sign-in from the auth-time cookie)', async () => {
+    const { browser, adapter } = passkeyApp({ strategy: 'database' })
+    const b = browser()
+    await b.register(new SoftAuthenticator(), { email: 'db@example.com' })
+    expect((await b.register(new SoftAuthenticator())).status).toBe(302)
+    const user = await adapter.getUserByEmail('db@example.com')
+    const list = await adapter.listAuthenticatorsByUserId(user!.id)
+    expect(list).toHaveLength(2)
+    const res = await b.fetch('/auth/passkeys', { json: { csrfToken: await b.csrf(), action: 'delete', credentialID: list[0]!.credentialID } })
+    expect(res.status).toBe(200)
+    expect(await adapter.listAuthenticatorsByUserId(user!.id)).toHaveLength(1)
+    // The removed passkey's account row went with it.
+    expect(await adapter.getAccount(list[0]!.credentialID, 'passkey')).toBeNull()
+  })
 })
