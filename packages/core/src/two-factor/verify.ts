@@ -95,7 +95,7 @@ async function submit(ctx: RequestContext): Promise<ResponseInternal> {
     twoFactorEnabled: true,
     callbackUrl: pending.url,
   })
-  if (!codes) return res
+  if (!codes) return res.redirect && wantsJson(ctx) ? jsonOut({ url: res.redirect }, res.cookies) : res
   // Enrolled while signing in: show the recovery codes once, with the session already set.
   const url = res.redirect ?? (res.body as { url?: string } | undefined)?.url ?? pending.url
   if (wantsJson(ctx)) return jsonOut({ url, recoveryCodes: codes }, res.cookies)

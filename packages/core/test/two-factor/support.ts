@@ -4,6 +4,7 @@ import type { Adapter, AuthConfig } from '../../src/index.js'
 import type { TwoFactorConfig } from '../../src/two-factor/types.js'
 import { totpCode } from '../../src/two-factor/totp.js'
 import { Browser, appSecret } from '../support/client.js'
+import { MemoryRateLimitStore } from '../../src/rate-limit/memory.js'
 
 export const JSON_HEADERS = { accept: 'application/json' }
 
@@ -18,11 +19,12 @@ export function setup(opts: { strategy?: 'jwt' | 'database'; twoFactor?: TwoFact
     session: { strategy: opts.strategy ?? 'jwt', freshAge: 600 },
     clock: () => now,
     twoFactor: opts.twoFactor ?? {},
-    ...(opts.rateLimit !== undefined ? { rateLimit: opts.rateLimit } : {}),
+    // The limiter's windows follow the test clock.
+    rateLimit: opts.rateLimit === false ? false : { store: new MemoryRateLimitStore({ now: () => now * 1000 }), ...opts.rateLimit },
     providers: [
       Credentials({
         credentials: { username: {} },
-        authorize: async ({ username }) => (typeof username === 'string' && ['ada', 'bob'].includes(username) ? adapter.getUserByEmail!(`${username}@example.com`) : null),
+        authorize: async ({ username }) => (typeof username === 'string' && /^[a-z0-9]+$/.test(username) ? adapter.getUserByEmail!(`${username}@example.com`) : null),
       }),
     ],
   }
