@@ -30,6 +30,19 @@ describe.each(['jwt', 'database'] as const)('two-factor enrollment and managemen
     expect((await firstFactor(app.browser())).headers.get('location')).toBe('http://app.test/auth/two-factor')
   })
 
+  it('an active second factor cannot be replaced by a new enrollment (turn it off first, with a code)', async () => {
+    const app = setup({ strategy })
+    const ada = await app.user()
+    const b = app.browser()
+    await enroll(app, b)
+    const before = await app.adapter.getTwoFactor!(ada.id)
+    const again = await setupPost(b, { intent: 'enroll' })
+    expect(again.status).toBe(400)
+    expect(await errorOf(again)).toBe('InvalidRequest')
+    expect(await app.adapter.getTwoFactor!(ada.id)).toEqual(before)
+    expect((await firstFactor(app.browser())).headers.get('location')).toBe('http://app.test/auth/two-factor')
+  })
+
   it('enrollment changes need a session, a recent sign-in and the CSRF token', async () => {
     const app = setup({ strategy })
     await app.user()
