@@ -5,47 +5,30 @@
  *
  *   defineTwoFactorSuite({ name: 'hono', start, protectedApi: '/api/me', credentials: { username, password } })
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { CookieJar } from './cookie-jar.js'
-import { browserInit, type BrowserInit } from './browser-request.js'
+import { liveApp, type LiveAppOptions } from './live-app.js'
 import { totpCode } from '../two-factor/totp.js'
-import type { IntegrationServer } from './index.js'
 
 export { totpCode }
 
-export interface TwoFactorSuiteOptions {
+export interface TwoFactorSuiteOptions extends LiveAppOptions {
   name: string
-  start: () => Promise<IntegrationServer>
-  /** Default `/auth`. */
-  basePath?: string
   /** A JSON endpoint that needs a session: 401 when signed out. */
   protectedApi: string
-  /** The fields the credentials provider accepts for an account without 2FA (the suite enrolls it). */
-  credentials: Record<string, string>
-  /** Default `credentials`. */
-  credentialsProviderId?: string
 }
 
+/** `credentials` must name an account without 2FA: the suite enrolls it, uses it, and turns 2FA off again. */
 export function defineTwoFactorSuite(options: TwoFactorSuiteOptions): void {
-  const basePath = `/${(options.basePath ?? '/auth').replace(/^\/+|\/+$/g, '')}`
-  const providerId = options.credentialsProviderId ?? 'credentials'
-  let server: IntegrationServer | undefined
+  const app = liveApp(options)
+  const { basePath, send, url } = app
   let secret = ''
   let recoveryCodes: string[] = []
   let step = 0
 
-  const url = (path: string) => new URL(path, server!.baseUrl).href
-  async function send(path: string, init: BrowserInit = {}) {
-    const res = await fetch(url(path), browserInit(new URL(url('/')).origin, init))
-    init.jar?.apply(res)
-    return res
-  }
-  async function csrf(jar: CookieJar): Promise<string> {
-    const res = await send(`${basePath}/csrf`, { jar })
-    return ((await res.json()) as { csrfToken: string }).csrfToken
-  }
+  const csrf = (jar: CookieJar) => app.csrfToken(jar)
   async function signIn(jar: CookieJar, callbackUrl = options.protectedApi) {
-    const res = await send(`${basePath}/callback/${providerId}`, { method: 'POST', jar, form: { csrfToken: await csrf(jar), ...options.credentials, callbackUrl } })
+    const res = await app.signIn(jar, { callbackUrl })
     await res.text()
     return res
   }
@@ -63,12 +46,7 @@ export function defineTwoFactorSuite(options: TwoFactorSuiteOptions): void {
   }
 
   describe(`${options.name}: two-factor`, () => {
-    beforeAll(async () => {
-      server = await options.start()
-    }, 180_000)
-    afterAll(async () => {
-      await server?.close()
-    })
+    app.hooks()
 
     it('enrolls: a secret, its otpauth URI, then a first code turns it on and gives recovery codes', async () => {
       const jar = new CookieJar()
