@@ -114,3 +114,19 @@ export function countStatuses(samples: { status: number }[]): Record<number, num
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
+
+/**
+ * The OAuth sign-in a browser makes through the proxy: POST <mount>/signin/standin, follow the provider's
+ * /authorize redirect (straight back with a code), then the callback. `stopAfterAuthorize` returns the callback URL
+ * without opening it (a sign-in cut short). Returns the last answer.
+ */
+export async function oauthSignIn(client: Client, mount: Mount, options: { stopAfterAuthorize?: boolean } = {}) {
+  const csrfToken = await client.csrf(mount)
+  const start = await client.request(`${mount}/signin/standin`, { form: { csrfToken, callbackUrl: `${client.origin}/` } })
+  if (start.status !== 302 || !start.location) throw new Error(`signin: ${start.status} ${start.body}`)
+  const authorize = await fetch(start.location, { redirect: 'manual' })
+  const callback = authorize.headers.get('location')
+  if (!callback) throw new Error(`authorize: ${authorize.status}`)
+  if (options.stopAfterAuthorize) return { start, callback, answer: null }
+  return { start, callback, answer: await client.request(callback) }
+}

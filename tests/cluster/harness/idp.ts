@@ -24,6 +24,10 @@ export interface StandIn {
   hung: string[]
   /** authorization_code grants answered. */
   codeGrants: number
+  /** The user the next /authorize signs in. */
+  subject: string
+  /** expires_in of tokens from an authorization_code grant (1: the session needs a refresh at once). */
+  codeExpiresIn: number
   /** A refresh token the provider honours once, for a session the test builds itself. */
   issueRefreshToken(): string
   reset(): void
@@ -53,6 +57,8 @@ export async function startStandIn(): Promise<StandIn> {
     reused: 0,
     hung: [],
     codeGrants: 0,
+    subject: 'oauth-user',
+    codeExpiresIn: 3600,
     issueRefreshToken() {
       const rt = `rt-seed-${++n}`
       valid.add(rt)
@@ -64,23 +70,25 @@ export async function startStandIn(): Promise<StandIn> {
       idp.hung = []
       idp.reused = 0
       idp.codeGrants = 0
+      idp.subject = 'oauth-user'
+      idp.codeExpiresIn = 3600
     },
     close: () => new Promise<void>((resolve) => {
       for (const s of sockets) s.destroy()
       server.close(() => resolve())
     }),
   }
-  const tokens = (sub: string) => {
+  const tokens = (sub: string, expiresIn = 3600) => {
     const i = ++n
     valid.add(`rt-${i}`)
     subjects.set(`at-${i}`, sub)
-    return { access_token: `at-${i}`, token_type: 'bearer', expires_in: 3600, refresh_token: `rt-${i}`, scope: 'profile', sub }
+    return { access_token: `at-${i}`, token_type: 'bearer', expires_in: expiresIn, refresh_token: `rt-${i}`, scope: 'profile', sub }
   }
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     if (url.pathname === '/authorize') {
       const code = `code-${++n}`
-      codes.set(code, url.searchParams.get('login_hint') ?? 'oauth-user')
+      codes.set(code, idp.subject)
       const back = new URL(url.searchParams.get('redirect_uri') ?? '')
       back.searchParams.set('code', code)
       back.searchParams.set('state', url.searchParams.get('state') ?? '')
@@ -106,7 +114,7 @@ export async function startStandIn(): Promise<StandIn> {
       if (!sub) return json(res, 400, { error: 'invalid_grant' })
       codes.delete(form.get('code') ?? '')
       idp.codeGrants++
-      return json(res, 200, tokens(sub))
+      return json(res, 200, tokens(sub, idp.codeExpiresIn))
     }
     if (!isRefresh) return json(res, 400, { error: 'unsupported_grant_type' })
     // Slow enough that every instance's request arrives while the first grant is in flight.
@@ -116,7 +124,7 @@ export async function startStandIn(): Promise<StandIn> {
       return json(res, 400, { error: 'invalid_grant', error_description: 'refresh token already used' })
     }
     idp.grants.push(who)
-    return json(res, 200, tokens('oauth-user'))
+    return json(res, 200, tokens('refreshed'))
   })
   server.on('connection', (s) => {
     sockets.add(s)
