@@ -34,7 +34,7 @@ export type Cluster = Awaited<ReturnType<typeof startCluster>>
 
 /**
  * PostgreSQL and Redis of the test's own, the stand-in provider, the proxy, and the instances (separate Node
- * processes) behind it. Store timeouts are short (1.5 s), so an outage answers quickly.
+ * processes) behind it. Store timeouts are short (3 s), so an outage answers quickly.
  */
 export async function startCluster(options: ClusterOptions = {}) {
   const [postgres, redisServer, idp, proxy] = await Promise.all([ownPostgres(), ownRedis(), startStandIn(), startProxy()])
@@ -53,7 +53,7 @@ export async function startCluster(options: ClusterOptions = {}) {
     IDP: idp.url,
     LOCK: 'postgres',
     RATE_LIMIT: 'redis',
-    STORE_TIMEOUT_MS: '1500',
+    STORE_TIMEOUT_MS: '3000',
     PROVIDER_TIMEOUT_MS: '2000',
     VERSION_CACHE_S: '2',
     ...options.env,
@@ -66,7 +66,10 @@ export async function startCluster(options: ClusterOptions = {}) {
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     const instance: Instance = { name, framework, port: 0, child, log: '', exit: null }
-    child.stderr!.on('data', (d) => (instance.log += d))
+    child.stderr!.on('data', (d) => {
+      instance.log += d
+      if (process.env.CLUSTER_LOGS) process.stderr.write(d)
+    })
     child.once('exit', (code, signal) => {
       instance.exit = { code, signal }
       proxy.upstreams = proxy.upstreams.filter((u) => u.name !== name)

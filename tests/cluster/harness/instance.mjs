@@ -81,7 +81,11 @@ const common = {
   adapter,
   providers: [credentials, standin],
   rateLimit: { store: rateLimitStore, identifier: { max: 5, windowSeconds: 600 }, ip: false },
-  logger: { error: (e) => console.error(`[${NAME}] ${e?.code ?? ''} ${e?.message ?? e}`), warn: () => {}, debug: () => {} },
+  logger: {
+    error: (e) => console.error(`[${NAME}] ${new Date().toISOString()} ${e?.code ?? ''} ${e?.message ?? e}${e?.cause ? ` (cause: ${e.cause.message ?? e.cause})` : ''}`),
+    warn: () => {},
+    debug: () => {},
+  },
   [customFetch]: taggedFetch,
   callbacks: {
     // The user's id on the session (the app's sign-out-everywhere route needs it), and the refreshed access token.

@@ -9,7 +9,9 @@ export interface Upstream {
 /**
  * A round-robin HTTP proxy on 127.0.0.1, as a load balancer in front of the instances: request i goes to upstream
  * i mod n. Like a load balancer's health check, an upstream that refuses the connection (a dead process) is skipped
- * for the next one; nothing else is retried (the request may have reached the app). The body is streamed both ways.
+ * for the next one, and like nginx a GET that failed on a reused keep-alive connection (closed by the upstream's idle
+ * timeout as it was sent) is retried on the next; nothing else is retried (the request may have reached the app), and
+ * every failure is recorded in `failures`.
  */
 export interface Proxy {
   url: string
@@ -17,6 +19,8 @@ export interface Proxy {
   upstreams: Upstream[]
   /** Answers by upstream name, since the last reset. */
   served: Map<string, number>
+  /** Upstream errors: what failed, whether the connection was a reused keep-alive one, and whether it was retried. */
+  failures: { upstream: string; code: string; reused: boolean; method: string; path: string; retried: boolean }[]
   close(): Promise<void>
 }
 
@@ -29,6 +33,7 @@ export async function startProxy(): Promise<Proxy> {
     port: 0,
     upstreams: [],
     served: new Map(),
+    failures: [],
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy()
@@ -48,7 +53,10 @@ export async function startProxy(): Promise<Proxy> {
       r.on('error', () => res.destroy())
     })
     out.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'ECONNREFUSED') return forward(req, res, body, attempt + 1)
+      const idempotent = req.method === 'GET' || req.method === 'HEAD'
+      const retry = !res.headersSent && (e.code === 'ECONNREFUSED' || (idempotent && out.reusedSocket && e.code === 'ECONNRESET'))
+      proxy.failures.push({ upstream: up.name, code: e.code ?? e.message, reused: out.reusedSocket, method: req.method ?? '', path: req.url ?? '', retried: retry })
+      if (retry) return forward(req, res, body, attempt + 1)
       if (!res.headersSent) res.writeHead(502).end(`upstream ${up.name}: ${e.code ?? e.message}`)
       else res.destroy()
     })

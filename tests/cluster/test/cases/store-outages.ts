@@ -20,6 +20,7 @@ function report(name: string, p: ReturnType<typeof phases>) {
 export function storeOutageCases(get: () => Cluster) {
   it('PostgreSQL stopped for 5 s under steady load: 2xx before and after, only 503 + Retry-After in the window, nothing lost', async () => {
     const cluster = get()
+    cluster.proxy.failures = []
     await seedUser(cluster.adapter, 'outage-pg@example.com')
     const client = new Client(cluster.url)
     expect((await client.signIn('/auth', 'outage-pg@example.com')).location).toBe(`${cluster.url}/`)
@@ -54,6 +55,8 @@ export function storeOutageCases(get: () => Cluster) {
       }
     }
     expect(cluster.dead()).toEqual([])
+    console.log('proxy upstream failures:', JSON.stringify(cluster.proxy.failures))
+    expect(cluster.proxy.failures.filter((f) => !f.retried)).toEqual([])
     const after = await cluster.pool.query('SELECT (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM sessions)::int AS sessions')
     expect(after.rows[0]).toEqual(before.rows[0])
     expect((await client.session('/auth')).json?.user?.email).toBe('outage-pg@example.com')
@@ -61,6 +64,7 @@ export function storeOutageCases(get: () => Cluster) {
 
   it('Redis killed and restarted under steady sign-in load: sign-ins fail closed (503 error page) in the window, work before and after; session checks unaffected', async () => {
     const cluster = get()
+    cluster.proxy.failures = []
     const emails = Array.from({ length: 20 }, (_, i) => `outage-redis-${i}@example.com`)
     for (const e of emails) await seedUser(cluster.adapter, e)
     let n = 0
@@ -105,5 +109,7 @@ export function storeOutageCases(get: () => Cluster) {
     report('Redis killed 5 s, GET /auth/session (database sessions on PostgreSQL)', q)
     expect(ss.every((x) => x.status === 200)).toBe(true)
     expect(cluster.dead()).toEqual([])
+    console.log('proxy upstream failures:', JSON.stringify(cluster.proxy.failures))
+    expect(cluster.proxy.failures.filter((f) => !f.retried)).toEqual([])
   })
 }
