@@ -1,3 +1,4 @@
+import type { PostgresAdapter } from '@latch/adapter-postgres'
 import { CookieJar } from '@latch/core/testing'
 
 /** Paths of the two mounts every instance serves. */
@@ -68,8 +69,8 @@ export class Client {
 }
 
 /** A user the harness stored, whose password is the address reversed. */
-export async function seedUser(adapter: { createUser(u: { email: string; emailVerified: null; name: string }): Promise<{ id: string }> }, email: string) {
-  return adapter.createUser({ email, emailVerified: null, name: email.split('@')[0]! })
+export async function seedUser(adapter: PostgresAdapter, email: string) {
+  return adapter.createUser({ id: crypto.randomUUID(), email, emailVerified: null, name: email.split('@')[0]! })
 }
 
 export interface LoadSample {

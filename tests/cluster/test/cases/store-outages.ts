@@ -2,13 +2,14 @@ import { expect, it } from 'vitest'
 import type { Cluster } from '../../harness/cluster.js'
 import { Client, countStatuses, seedUser, sleep, steadyLoad, type LoadSample } from '../../harness/client.js'
 
-/** Split samples into before / during / after an outage window [down, up + settle]. */
+/**
+ * Split samples by the outage window [down, up + settle]: answered before it began, sent after it ended, and the rest
+ * (a request sent just before the stop and answered during it belongs to the window).
+ */
 function phases(samples: LoadSample[], down: number, up: number, settle: number) {
-  return {
-    before: samples.filter((s) => s.at < down),
-    during: samples.filter((s) => s.at >= down && s.at < up + settle),
-    after: samples.filter((s) => s.at >= up + settle),
-  }
+  const before = samples.filter((s) => s.at + s.ms < down)
+  const after = samples.filter((s) => s.at >= up + settle)
+  return { before, during: samples.filter((s) => !before.includes(s) && !after.includes(s)), after }
 }
 
 function report(name: string, p: ReturnType<typeof phases>) {
@@ -35,6 +36,7 @@ export function storeOutageCases(get: () => Cluster) {
     const api = steadyLoad(check('/api/me'), 80)
     await sleep(1500)
     const down = sessions.elapsed()
+    const stopAt = new Date().toISOString()
     await cluster.postgres.stop()
     await sleep(5000)
     const up = sessions.elapsed()
@@ -45,6 +47,10 @@ export function storeOutageCases(get: () => Cluster) {
     for (const [name, samples] of [['GET /auth/session', s], ['GET /api/me (requireAuth / verifyAuth)', a]] as const) {
       const p = phases(samples, down, up, 2000)
       report(`PostgreSQL stopped 5 s, ${name}`, p)
+      if (p.before.some((x) => x.status !== 200)) {
+        const early = cluster.instances.flatMap((i) => i.log.split('\n').filter((l) => / \d{4}-\d\d-\d\dT/.test(l) && l.split(' ')[1]! < stopAt))
+        console.log('answers before the stop that were not 200:', JSON.stringify(p.before.filter((x) => x.status !== 200)), '\ninstance errors before the stop:\n' + early.slice(-10).join('\n'))
+      }
       expect(p.before.every((x) => x.status === 200)).toBe(true)
       expect(p.after.length).toBeGreaterThan(10)
       expect(p.after.every((x) => x.status === 200)).toBe(true)
