@@ -8,6 +8,7 @@ import { clearCookieCache, readDbSessionCached } from '../session/cookie-cache.j
 import { emit } from './events.js'
 import { JWTSessionError, SessionTokenError, StoreUnavailable } from '../errors.js'
 import { SESSION_VERSION_CLAIM, sessionVersionValid } from '../session/version.js'
+import { AUTH_TIME_CLAIM } from '../session/claims.js'
 
 /** Only a token that names a provider can need a refresh; the OAuth code (oauth4webapi) loads on first need. */
 async function refreshIfExpired(options: RequestContext['options'], token: JWT): Promise<JWT> {
@@ -24,10 +25,18 @@ async function versionValid(ctx: RequestContext, token: JWT): Promise<boolean> {
   }
 }
 
-/** A re-issued token keeps the session version it was signed in under, whatever the jwt callback returned. */
+/**
+ * A re-issued token keeps the session version it was signed in under and its sign-in time (session/signed-in.ts),
+ * whatever the jwt callback returned.
+ */
 function keepVersion(original: JWT, token: JWT): JWT {
   const v = original[SESSION_VERSION_CLAIM]
-  return typeof v === 'number' ? { ...token, [SESSION_VERSION_CLAIM]: v } : token
+  const at = original[AUTH_TIME_CLAIM]
+  if (typeof v !== 'number' && typeof at !== 'number') return token
+  const kept: JWT = { ...token }
+  if (typeof v === 'number') kept[SESSION_VERSION_CLAIM] = v
+  if (typeof at === 'number') kept[AUTH_TIME_CLAIM] = at
+  return kept
 }
 
 function respond(body: unknown, cookies: ResponseInternal['cookies'] = []): ResponseInternal {
