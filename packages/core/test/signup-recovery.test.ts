@@ -14,7 +14,13 @@ function setup() {
   const alpha = fakeOAuth('alpha')
   const inner = MemoryAdapter() as Required<Adapter>
   const state = { failLink: 0, now: Math.floor(Date.now() / 1000) }
-  const adapter: Adapter = { ...inner, linkAccount: (a) => (state.failLink-- > 0 ? Promise.reject(refused()) : inner.linkAccount(a)) }
+  const adapter: Adapter = {
+    ...inner,
+    linkAccount: async (a) => {
+      if (state.failLink-- > 0) throw refused()
+      await inner.linkAccount(a)
+    },
+  }
   const config: AuthConfig = {
     secret: SECRET,
     url: 'http://app.test',
