@@ -62,6 +62,8 @@ export function revocationCases(get: () => Cluster) {
     const lastSeen = new Map<string, number>()
     const cookies = b.jar.header()
     while (Date.now() - t0 < bound + 1500) {
+      // When a check is sent (not answered) counts: a slow answer on a loaded machine is not a stale cache.
+      const sent = Date.now() - t0
       const answers = await Promise.all(
         cluster.instances.map(async (i) => {
           const res = await fetch(`http://127.0.0.1:${i.port}/jwt/auth/session`, { headers: { cookie: cookies } })
@@ -70,7 +72,7 @@ export function revocationCases(get: () => Cluster) {
       )
       for (const x of answers) {
         expect(x.status).toBe(200)
-        if (x.user) lastSeen.set(x.name, Date.now() - t0)
+        if (x.user) lastSeen.set(x.name, sent)
       }
       if (answers.every((x) => !x.user)) break
       await sleep(100)
