@@ -81,4 +81,16 @@ describe('a sign-up cut between createUser and linkAccount', () => {
     const second = (await inner.getUserByAccount({ provider: 'alpha', providerAccountId: 'a-1' }))!
     expect(second.id).not.toBe(first.id)
   })
+
+  it('a user who unlinked that account (and keeps another) is not handed back to it within the window', async () => {
+    const { alpha, inner, state, config } = setup()
+    await alpha.signIn(new Browser(config), ada)
+    const first = (await inner.getUserByAccount({ provider: 'alpha', providerAccountId: 'a-1' }))!
+    await inner.linkAccount({ userId: first.id, type: 'oauth', provider: 'beta', providerAccountId: 'b-1' })
+    await inner.unlinkAccount({ provider: 'alpha', providerAccountId: 'a-1' })
+    state.now += 60
+    await alpha.signIn(new Browser(config), ada)
+    expect((await inner.getUserByAccount({ provider: 'alpha', providerAccountId: 'a-1' }))?.id).not.toBe(first.id)
+    expect((await inner.listAccounts(first.id)).map((a) => a.provider)).toEqual(['beta'])
+  })
 })

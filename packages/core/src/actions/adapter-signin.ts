@@ -128,7 +128,7 @@ export async function adapterSignIn(
   let byEmail = email ? await call(adapter, 'getUserByEmail', email) : null
   const secret = ctx.options.secret[0]!
   const now = ctx.options.now()
-  if (byEmail && (await isUnfinishedSignUp(secret, account, byEmail, now))) {
+  if (byEmail && (await isUnfinishedSignUp(adapter, secret, account, byEmail, now))) {
     // This very account's earlier sign-up created the user and died before linking (signup-id.ts): finish it.
     const linked = toAdapterAccount(account, byEmail.id)
     await call(adapter, 'linkAccount', linked)

@@ -30,9 +30,15 @@ function idsOf(secret: string, account: Account, nowSeconds: number): Promise<st
   return Promise.all([derive(secret, account, window), derive(secret, account, window - 1)])
 }
 
-/** Whether `user` is the one an unfinished sign-up of this very account created (within the last 10-20 minutes). */
-export async function isUnfinishedSignUp(secret: string, account: Account, user: AdapterUser, nowSeconds: number): Promise<boolean> {
-  return (await idsOf(secret, account, nowSeconds)).includes(user.id)
+/**
+ * Whether `user` is the one an unfinished sign-up of this very account created (within the last 10-20 minutes).
+ * An unfinished sign-up has no linked account: a user that has one (say the person unlinked this account since,
+ * because it was not theirs to keep) is never adopted this way, when the adapter can list accounts.
+ */
+export async function isUnfinishedSignUp(adapter: Adapter, secret: string, account: Account, user: AdapterUser, nowSeconds: number): Promise<boolean> {
+  if (!(await idsOf(secret, account, nowSeconds)).includes(user.id)) return false
+  if (typeof adapter.listAccounts !== 'function') return true
+  return Promise.resolve(adapter.listAccounts(user.id)).then((accounts) => accounts.length === 0, () => false)
 }
 
 /**
