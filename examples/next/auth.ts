@@ -42,14 +42,23 @@ if (process.env.DEV_OIDC_ISSUER) {
 /**
  * Passkeys are stored by the adapter. A demo keeps them in memory, one store per server process (on globalThis so
  * every route bundle shares it); a real app uses @latch/adapter-postgres or -redis. Sessions stay JWTs.
+ *
+ * AUTH_DEMO_TWO_FACTOR=1: two-factor sign-in (TOTP, docs/guides/two-factor.md) on, the store holding the demo
+ * account. Enroll at /api/auth/two-factor-setup once signed in.
  */
+function demoStore(): ReturnType<typeof MemoryAdapter> {
+  const adapter = MemoryAdapter()
+  if (process.env.AUTH_DEMO_TWO_FACTOR === '1') adapter.createUser({ id: DEMO_USER.id, email: DEMO_USER.email, emailVerified: null, name: DEMO_USER.name })
+  return adapter
+}
 const store = globalThis as typeof globalThis & { __latchExampleAdapter?: ReturnType<typeof MemoryAdapter> }
-const adapter = (store.__latchExampleAdapter ??= MemoryAdapter())
+const adapter = (store.__latchExampleAdapter ??= demoStore())
 
 export const authConfig: NextAuthConfig = {
   providers,
   adapter,
   session: { strategy: 'jwt' },
+  ...(process.env.AUTH_DEMO_TWO_FACTOR === '1' ? { twoFactor: { issuer: 'Latch Next example' } } : {}),
   callbacks: {
     // proxy.ts: /admin needs a session; everything else is open.
     authorized({ request, auth }) {

@@ -7,7 +7,10 @@ export const MIGRATION_URL = new URL('../migrations/001_init.sql', import.meta.u
 export const MIGRATION_URLS = [
   MIGRATION_URL,
   new URL('../migrations/002_refresh_locks.sql', import.meta.url),
+  // passkeys/
   new URL('../migrations/005_authenticators.sql', import.meta.url),
+  // two-factor/
+  new URL('../migrations/006_two_factor.sql', import.meta.url),
 ]
 
 const SCHEMA_RE = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/

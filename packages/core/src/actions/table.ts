@@ -37,6 +37,9 @@ const errorPageAction = lazy(() => import('./pages.js'), (m) => m.errorPageActio
 const webauthnOptionsAction = lazy(() => import('../passkeys/options-action.js'), (m) => m.webauthnOptionsAction)
 const passkeysAction = lazy(() => import('../passkeys/manage-action.js'), (m) => m.passkeysAction)
 const clientLogAction = lazy(() => import('./client-log.js'), (m) => m.clientLogAction)
+// Two-factor sign-in (two-factor/): the code step of a pending sign-in, and the signed-in user's enrollment.
+const twoFactorAction = lazy(() => import('../two-factor/verify.js'), (m) => m.twoFactorAction)
+const twoFactorSetupAction = lazy(() => import('../two-factor/setup.js'), (m) => m.twoFactorSetupAction)
 
 export interface Route {
   handler: Handler
@@ -79,5 +82,14 @@ export const routes: Record<AuthAction, Partial<Record<'GET' | 'POST', Route>>> 
   passkeys: {
     GET: { handler: passkeysAction, errors: 'json' },
     POST: { handler: passkeysAction, csrf: true, errors: 'json' },
+  },
+  // Two-factor (config.twoFactor): 404 when it is off.
+  'two-factor': {
+    GET: { handler: twoFactorAction, errors: 'page' },
+    POST: { handler: twoFactorAction, csrf: true, errors: 'page' },
+  },
+  'two-factor-setup': {
+    GET: { handler: twoFactorSetupAction, errors: 'page' },
+    POST: { handler: twoFactorSetupAction, csrf: true, errors: 'page' },
   },
 }

@@ -12,6 +12,7 @@ const SIGNIN: Record<string, string> = {
   SessionNotFresh: 'For your security, sign in again to continue.',
   AccessDenied: 'You do not have permission to sign in.',
   WebAuthnVerificationError: 'The passkey could not be verified. Try again, or use another sign-in method.',
+  TwoFactorPendingInvalid: 'The sign-in expired. Sign in again.',
 }
 
 const ERROR: Record<string, { title: string; message: string }> = {

@@ -19,6 +19,7 @@ export { liveApp, type LiveApp, type LiveAppOptions } from './live-app.js'
 export * from './redirect-suite.js'
 export { definePasskeySuite, type PasskeySuiteOptions } from './passkey-suite.js'
 export { SoftAuthenticator, type SoftAuthenticatorOptions, type SoftCredential } from './soft-authenticator.js'
+export { defineTwoFactorSuite, totpCode, type TwoFactorSuiteOptions } from './two-factor-suite.js'
 
 export interface IntegrationServer {
   /** Origin the server listens on, e.g. `http://127.0.0.1:41234`. */

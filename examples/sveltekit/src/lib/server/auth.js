@@ -25,13 +25,23 @@ if (env.AUTH_DEV_OIDC_ISSUER) {
   providers.push({ id: 'dev-oidc', name: 'Local OIDC', type: 'oidc', allowInsecureRequests: true })
 }
 
-// Passkeys need an adapter that stores them: AUTH_PASSKEYS=1 adds the passkey provider with the in-memory adapter
-// (a demo: use @latch/adapter-postgres or -redis in production). JWT sessions stay the default.
-/** @type {import('@latch/core').Adapter | undefined} */
-let adapter
-if (env.AUTH_PASSKEYS === '1') {
-  adapter = MemoryAdapter()
-  providers.push(Passkey)
+/**
+ * AUTH_PASSKEYS=1 adds the passkey provider; AUTH_DEMO_TWO_FACTOR=1 turns two-factor sign-in on (TOTP,
+ * docs/guides/two-factor.md; enroll at /auth/two-factor-setup once signed in). Both need an adapter: an in-memory one
+ * here (a demo: use @latch/adapter-postgres or -redis in production), holding the demo accounts. JWT sessions stay.
+ */
+function demoStore() {
+  const passkeys = env.AUTH_PASSKEYS === '1'
+  const twoFactor = env.AUTH_DEMO_TWO_FACTOR === '1'
+  if (!passkeys && !twoFactor) return {}
+  const adapter = MemoryAdapter()
+  if (passkeys) providers.push(Passkey)
+  if (twoFactor) for (const u of DEMO_USERS) adapter.createUser({ id: u.id, email: u.email, emailVerified: null, name: u.name })
+  return {
+    adapter,
+    session: { strategy: /** @type {const} */ ('jwt') },
+    ...(twoFactor ? { twoFactor: { issuer: 'Latch SvelteKit example' } } : {}),
+  }
 }
 
-export const { handle, signIn, signOut } = SvelteKitAuth({ providers, adapter, session: { strategy: 'jwt' } })
+export const { handle, signIn, signOut } = SvelteKitAuth({ providers, ...demoStore() })
