@@ -178,6 +178,7 @@ describe('passkeys in chromium: examples/express with the built-in pages', () =>
     const email = address()
     await page.goto(`${base}/auth/signin`)
     expect(await page.evaluate(() => PublicKeyCredential.isConditionalMediationAvailable())).toBe(true)
+    expect(await page.getAttribute('#input-passkey-email', 'autocomplete')).toBe('username webauthn')
     await page.fill('#input-passkey-email', email)
     await Promise.all([page.waitForURL(`${base}/`), page.click('button[data-passkey=register]')])
     await page.context().clearCookies()
@@ -186,7 +187,6 @@ describe('passkeys in chromium: examples/express with the built-in pages', () =>
     const conditional = page.waitForResponse((r) => r.url().includes('/webauthn-options/passkey?action=authenticate'))
     await page.goto(`${base}/auth/signin?callbackUrl=${encodeURIComponent(`${base}/protected`)}`)
     await conditional
-    expect(await page.getAttribute('#input-passkey-email', 'autocomplete')).toBe('username webauthn')
     await page.waitForURL(`${base}/protected`)
     expect(await sessionEmail(page)).toBe(email)
 

@@ -47,6 +47,8 @@ export interface PasskeyClientHooks {
   signedIn?: () => Promise<unknown> | void
 }
 
+let optionsInFlight: Promise<void> = Promise.resolve()
+
 function fields(input: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {}
   for (const [k, v] of Object.entries(input)) if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = String(v)
@@ -74,12 +76,20 @@ export async function signIn(
     return undefined
   }
   const params = fields(autofill ? { ...rest, action: 'authenticate' } : rest)
+  // One options request at a time: a late answer to an earlier one (an autofill request's) would replace this
+  // request's challenge cookie.
+  const previous = optionsInFlight
+  let release = () => {}
+  optionsInFlight = new Promise<void>((resolve) => (release = resolve))
+  await previous
   let optionsRes: Response
   try {
     optionsRes = await fetch(`${base}/webauthn-options/${encodeURIComponent(provider)}?${new URLSearchParams(params)}`, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
   } catch {
+    release()
     return done({ ok: false, status: 0, error: 'FetchError', code: null, url: null })
   }
+  release()
   const body = (await optionsRes.json().catch(() => ({}))) as { action?: string; options?: unknown; error?: string }
   if (!optionsRes.ok || !body.options) return { ok: false, status: optionsRes.status, error: body.error ?? 'UnknownError', code: null, url: null }
   let data: unknown

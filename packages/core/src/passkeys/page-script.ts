@@ -46,10 +46,16 @@ async function finish(action, cred) {
   location.href = body.url;
 }
 let pending;
+let inflight = Promise.resolve();
 async function run(params, mediation) {
   if (pending) pending.abort();
   const abort = (pending = new AbortController());
-  const { action, options: o } = await options(params);
+  // One options request at a time: a late answer to an earlier one (the autofill request's) would replace this
+  // request's challenge cookie.
+  const previous = inflight;
+  const asked = (inflight = previous.catch(() => {}).then(() => options(params)));
+  const { action, options: o } = await asked;
+  if (abort.signal.aborted) return;
   const cred = action === 'register'
     ? await navigator.credentials.create({ publicKey: creation(o), signal: abort.signal })
     : await navigator.credentials.get({ publicKey: request(o), signal: abort.signal, ...(mediation ? { mediation } : {}) });
