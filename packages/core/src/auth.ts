@@ -58,7 +58,7 @@ async function route(request: Request, options: ResolvedConfig): Promise<{ ctx: 
     const allow = Object.keys(table).join(', ')
     return plainError(405, 'UnknownAction', `${action} does not accept ${method.slice(0, 10)}; use ${allow}`, { Allow: allow })
   }
-  if (providerId !== undefined && !entry.provider) {
+  if (providerId !== undefined && !entry.provider && !entry.subActions?.includes(providerId)) {
     return plainError(404, 'UnknownAction', `${action} takes no provider segment`)
   }
   const origin = publicOrigin(request, options)
@@ -80,7 +80,7 @@ async function route(request: Request, options: ResolvedConfig): Promise<{ ctx: 
     query: queryRecord(url),
     body: undefined,
   }
-  if (providerId !== undefined) {
+  if (providerId !== undefined && !entry.subActions) {
     ctx.provider = options.providers.find((p) => p.id === providerId)
     if (!ctx.provider) throw new InvalidProvider(`No provider with id "${providerId.slice(0, 64)}"`)
   } else if (entry.provider === 'required') {

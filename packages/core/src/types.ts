@@ -225,5 +225,8 @@ export type AuthAction =
   | 'verify-request'
   | 'error'
   | '_log'
+  | 'signup'
+  | 'password'
+  | 'verify-email'
 
 export type { Provider, ProviderInput, Adapter, AdapterUser, AuthError }

@@ -2,6 +2,8 @@ import type { RequestContext, ResponseInternal } from '../context.js'
 import type { AuthAction } from '../types.js'
 import { sessionAction } from './session.js'
 
+const PASSWORD_SUB_ACTIONS = ['forgot', 'reset', 'change'] as const
+
 export type Handler = (ctx: RequestContext) => Promise<ResponseInternal>
 
 /**
@@ -35,6 +37,11 @@ const signoutPageAction = lazy(() => import('./pages.js'), (m) => m.signoutPageA
 const verifyRequestPageAction = lazy(() => import('./pages.js'), (m) => m.verifyRequestPageAction)
 const errorPageAction = lazy(() => import('./pages.js'), (m) => m.errorPageAction)
 const clientLogAction = lazy(() => import('./client-log.js'), (m) => m.clientLogAction)
+const signupPageAction = lazy(() => import('../passwords/routes.js'), (m) => m.signupPageAction)
+const signupAction = lazy(() => import('../passwords/routes.js'), (m) => m.signupAction)
+const passwordAction = lazy(() => import('../passwords/routes.js'), (m) => m.passwordAction)
+const verifyEmailPageAction = lazy(() => import('../passwords/routes.js'), (m) => m.verifyEmailPageAction)
+const verifyEmailAction = lazy(() => import('../passwords/routes.js'), (m) => m.verifyEmailAction)
 
 export interface Route {
   handler: Handler
@@ -42,6 +49,8 @@ export interface Route {
   csrf?: boolean
   /** Whether a provider id may follow the action, and whether it must name a configured provider. */
   provider?: 'optional' | 'required'
+  /** Second path segments that name a sub-action of this route (e.g. /password/forgot), not a provider. */
+  subActions?: readonly string[]
   /** How errors reach the client: JSON for API calls, a redirect to a page for browser flows. */
   errors: 'json' | 'page'
 }
@@ -72,4 +81,17 @@ export const routes: Record<AuthAction, Partial<Record<'GET' | 'POST', Route>>> 
   error: { GET: { handler: errorPageAction, errors: 'page' } },
   // next-auth v4's client reports its errors here; no CSRF (a beacon carries none), nothing stored.
   _log: { POST: { handler: clientLogAction, errors: 'json' } },
+  // Passwords (passwords/): sign-up, forgot/reset/change, e-mail verification. GET = a page, POST = CSRF-checked.
+  signup: {
+    GET: { handler: signupPageAction, provider: 'required', errors: 'page' },
+    POST: { handler: signupAction, csrf: true, provider: 'required', errors: 'page' },
+  },
+  password: {
+    GET: { handler: passwordAction, subActions: PASSWORD_SUB_ACTIONS, errors: 'page' },
+    POST: { handler: passwordAction, csrf: true, subActions: PASSWORD_SUB_ACTIONS, errors: 'page' },
+  },
+  'verify-email': {
+    GET: { handler: verifyEmailPageAction, errors: 'page' },
+    POST: { handler: verifyEmailAction, csrf: true, errors: 'page' },
+  },
 }

@@ -4,6 +4,8 @@ const SIGNIN: Record<string, string> = {
   OAuthCallbackError: 'The provider did not complete the sign-in. Try again.',
   OAuthAccountNotLinked: 'This email is already used with another sign-in method. Sign in the way you did before.',
   EmailSignin: 'The sign-in email could not be sent.',
+  EmailNotVerified: 'Verify your email address first: we sent you a new link.',
+  PasswordPolicy: 'That password cannot be used. Choose another.',
   CredentialsSignin: 'Sign in failed. Check the details you provided are correct.',
   InvalidCheck: 'The sign-in attempt expired or was tampered with. Start again.',
   MissingCSRF: 'The form expired. Please try again.',

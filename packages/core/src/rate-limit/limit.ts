@@ -69,7 +69,7 @@ export interface LimitResult {
  */
 export async function rateLimit(
   ctx: RequestContext,
-  kind: 'credentials' | 'email',
+  kind: 'credentials' | 'email' | 'password' | 'password-mail',
   identifiers: string | string[] | null | undefined,
 ): Promise<LimitResult> {
   const rl = settings(ctx.options.config)
