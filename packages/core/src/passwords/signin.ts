@@ -33,7 +33,9 @@ export async function passwordSignin(ctx: RequestContext, provider: PasswordConf
 
     const user = await adapterCall('getUserByEmail', () => adapter.getUserByEmail(email))
     const stored = user ? await adapterCall('getPasswordHash', () => adapter.getPasswordHash(user.id)) : null
-    if (!user || !(await verifyStored(provider, password, stored))) throw new CredentialsSignin()
+    // Always one verification: against a dummy hash of the same cost when there is no user or no password.
+    const valid = await verifyStored(provider, password, stored)
+    if (!user || !valid) throw new CredentialsSignin()
 
     if (provider.requireEmailVerification !== false && !user.emailVerified) {
       const budget = await limitPassword(ctx, provider, 'password-mail', mailboxKey(email))
