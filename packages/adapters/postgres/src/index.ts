@@ -1,6 +1,7 @@
 import type { Pool } from 'pg'
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser, VerificationToken } from '@latch/core'
 import { postgresRefreshLock } from './refresh-lock.js'
+import { postgresPasswords } from './passwords.js'
 import { quoteSchema } from './schema.js'
 import { bounded, DEFAULT_TIMEOUT_MS } from './bounded.js'
 
@@ -44,9 +45,6 @@ function toAccount(r: Row): AdapterAccount {
  */
 type Pending =
   | never
-  // passwords/
-  | 'getPasswordHash'
-  | 'setPasswordHash'
   // passkeys/
   | 'getAuthenticator'
   | 'createAuthenticator'
@@ -76,6 +74,7 @@ export function PostgresAdapter(pool: Queryable, options: PostgresAdapterOptions
 
   return {
     ...postgresRefreshLock(q, s),
+    ...postgresPasswords(q, s),
     async createUser(user) {
       const r = await one(
         `INSERT INTO ${s}.users (id, name, email, email_verified, image) VALUES (COALESCE($1, gen_random_uuid()::text), $2, $3, $4, $5) RETURNING ${USER_COLS}`,

@@ -4,6 +4,7 @@ import { bounded, DEFAULT_TIMEOUT_MS } from './bounded.js'
 import { decodeAccount, decodeSession, decodeToken, decodeUser, encode, seg, ttlMs } from './codec.js'
 
 import { redisRefreshLock } from './refresh-lock.js'
+import { passwordKey, redisPasswords } from './passwords.js'
 
 export { RedisRateLimitStore } from './rate-limit-store.js'
 
@@ -22,9 +23,6 @@ export interface RedisAdapterOptions {
  */
 type Pending =
   | never
-  // passwords/
-  | 'getPasswordHash'
-  | 'setPasswordHash'
   // passkeys/
   | 'getAuthenticator'
   | 'createAuthenticator'
@@ -44,7 +42,7 @@ async function execAll(multi: ChainableCommander): Promise<void> {
  * The Latch adapter for Redis on `ioredis`. Sessions and verification tokens expire by themselves (a Redis
  * TTL at their `expires`); `useVerificationToken` is a single GETDEL, so a token is handed out once.
  * Keys: user:<id>, email:<email>, account:<provider>:<id>, session:<token>, vt:<identifier>:<token>,
- * sv:<userId>, and per-user index sets user-accounts:<id>, user-sessions:<id>; refresh-lock:<hash> and
+ * sv:<userId>, password:<userId>, and per-user index sets user-accounts:<id>, user-sessions:<id>; refresh-lock:<hash> and
  * refresh-result:<hash> for refresh-token rotation across instances (refresh-lock.ts).
  */
 export function RedisAdapter(redis: Redis, options: RedisAdapterOptions = {}): RedisAdapter {
@@ -66,6 +64,7 @@ export function RedisAdapter(redis: Redis, options: RedisAdapterOptions = {}): R
 
   const adapter: RedisAdapter = {
     ...redisRefreshLock(redis, p),
+    ...redisPasswords(redis, p, k.user),
     async createUser(user) {
       const id = typeof user.id === 'string' && user.id ? user.id : crypto.randomUUID()
       const created: AdapterUser = { ...user, id, emailVerified: user.emailVerified ?? null }
@@ -104,6 +103,7 @@ export function RedisAdapter(redis: Redis, options: RedisAdapterOptions = {}): R
       const [accounts, sessions] = await Promise.all([redis.smembers(k.userAccounts(userId)), redis.smembers(k.userSessions(userId))])
       const keys = [k.user(userId), k.userAccounts(userId), k.userSessions(userId), k.version(userId), ...accounts, ...sessions.map(k.session)]
       if (user.email) keys.push(k.email(user.email))
+      keys.push(passwordKey(p, userId))
       await redis.del(...keys)
       return user
     },
