@@ -16,6 +16,7 @@ export { authorizeAtProvider } from './oidc.js'
 export { confirmationForm } from './magic-link.js'
 export { defineHeadersSuite, type HeadersSuiteOptions } from './headers-suite.js'
 export * from './redirect-suite.js'
+export { definePasswordSuite, capturePasswordMail, type PasswordSuiteOptions, type PasswordSuiteMail } from './password-suite.js'
 
 export interface IntegrationServer {
   /** Origin the server listens on, e.g. `http://127.0.0.1:41234`. */
