@@ -2,6 +2,7 @@
 import { env } from '$env/dynamic/private'
 import { SvelteKitAuth } from '@latch/sveltekit'
 import Credentials from '@latch/core/providers/credentials'
+import { passwordAccounts } from './passwords.js'
 
 /** Demo accounts for the credentials provider. Local use only. */
 export const DEMO_USERS = [{ id: 'alice', username: 'alice', password: 'wonderland', name: 'Alice Liddell', email: 'alice@example.com' }]
@@ -23,4 +24,10 @@ if (env.AUTH_DEV_OIDC_ISSUER) {
   providers.push({ id: 'dev-oidc', name: 'Local OIDC', type: 'oidc', allowInsecureRequests: true })
 }
 
-export const { handle, signIn, signOut } = SvelteKitAuth({ providers })
+// E-mail + password accounts in memory when PASSWORD_MAILBOX names a file for the mails (tests, local use).
+const passwords = env.PASSWORD_MAILBOX ? passwordAccounts(env.PASSWORD_MAILBOX) : undefined
+if (passwords) providers.push(passwords.provider)
+
+export const { handle, signIn, signOut } = SvelteKitAuth(
+  passwords ? { providers, adapter: passwords.adapter, session: { strategy: 'jwt' } } : { providers },
+)
