@@ -3,7 +3,7 @@ import type { Adapter, AdapterAccount, AdapterSession, AdapterUser, Verification
 import { postgresRefreshLock } from './refresh-lock.js'
 import { postgresPasswords } from './passwords.js'
 import { quoteSchema } from './schema.js'
-import { bounded, DEFAULT_TIMEOUT_MS } from './bounded.js'
+import { bounded, DEFAULT_TIMEOUT_MS } from '@latch/core/store'
 
 export { ensureSchema, migrationSql, MIGRATION_URL, MIGRATION_URLS } from './schema.js'
 export { PostgresRateLimitStore, type PostgresRateLimitStoreOptions } from './rate-limit-store.js'

@@ -1,6 +1,6 @@
 import type { ChainableCommander, Redis } from 'ioredis'
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from '@latch/core'
-import { bounded, DEFAULT_TIMEOUT_MS } from './bounded.js'
+import { bounded, DEFAULT_TIMEOUT_MS } from '@latch/core/store'
 import { decodeAccount, decodeSession, decodeToken, decodeUser, encode, seg, ttlMs } from './codec.js'
 
 import { redisRefreshLock } from './refresh-lock.js'
