@@ -6,11 +6,12 @@
  *   definePasswordSuite({ name: 'express', start: () => serve(createApp({ providers: [Password({ ...mail.options })], ... })),
  *     mailbox: () => mail.sent, protectedApi: '/api/me' })
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Awaitable } from '../types.js'
 import type { PasswordMailParams } from '../passwords/types.js'
 import { CookieJar } from './cookie-jar.js'
-import { browserInit, type BrowserInit } from './browser-request.js'
+import type { BrowserInit } from './browser-request.js'
+import { liveApp } from './live-app.js'
 import { confirmationForm } from './magic-link.js'
 import type { IntegrationServer } from './index.js'
 
@@ -38,21 +39,18 @@ export function capturePasswordMail() {
 }
 
 export function definePasswordSuite(options: PasswordSuiteOptions): void {
-  const base = `/${(options.basePath ?? '/auth').replace(/^\/+|\/+$/g, '')}`
+  // The suite signs in with the password routes itself; liveApp's credentials sign-in is not used.
+  const app = liveApp({ start: options.start, basePath: options.basePath, credentials: { username: '', password: '' }, credentialsProviderId: 'password' })
+  const base = app.basePath
+  const url = app.url
   const run = crypto.randomUUID().slice(0, 8)
   let n = 0
   const address = () => `pw-${run}-${++n}@suite.example`
-  let server: IntegrationServer | undefined
-  const url = (path: string) => new URL(path, server!.baseUrl).href
 
-  async function send(path: string, init: BrowserInit = {}) {
-    const res = await fetch(url(path), browserInit(new URL(url('/')).origin, { ...init, headers: { accept: 'text/html', ...(init.headers as Record<string, string>) } }))
-    init.jar?.apply(res)
-    return res
-  }
+  /** Pages are asked for as a browser does (Accept: text/html) unless the caller says otherwise. */
+  const send = (path: string, init: BrowserInit = {}) => app.send(path, { ...init, headers: { accept: 'text/html', ...(init.headers as Record<string, string>) } })
   async function post(jar: CookieJar, path: string, form: Record<string, string>, headers: Record<string, string> = {}) {
-    const { csrfToken } = (await (await send(`${base}/csrf`, { jar })).json()) as { csrfToken: string }
-    return send(path, { method: 'POST', jar, form: { csrfToken, ...form }, headers })
+    return send(path, { method: 'POST', jar, form: { csrfToken: await app.csrfToken(jar), ...form }, headers })
   }
   async function mail(kind: string, to: string): Promise<string> {
     for (let i = 0; i < 50; i++) {
@@ -80,12 +78,7 @@ export function definePasswordSuite(options: PasswordSuiteOptions): void {
   const errorOf = (res: Response) => new URL(res.headers.get('location') ?? '/', url('/')).searchParams.get('error')
 
   describe(`${options.name}: passwords`, () => {
-    beforeAll(async () => {
-      server = await options.start()
-    }, 180_000)
-    afterAll(async () => {
-      await server?.close()
-    })
+    app.hooks()
 
     it('sign-up → verify → sign-in → change → forgot → reset → sign-in, through the built-in pages', async () => {
       const email = address()
