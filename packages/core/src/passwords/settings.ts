@@ -12,7 +12,8 @@ export const DEFAULT_MAX_LENGTH = 128
 
 /** The password provider of this request: the one named in the path, else the configured one. */
 export function passwordProvider(ctx: RequestContext): PasswordConfig {
-  const p = ctx.provider?.type === 'password' ? ctx.provider : ctx.options.providers.find((x) => x.type === 'password')
+  if (ctx.provider && ctx.provider.type !== 'password') throw new InvalidProvider(`"${ctx.provider.id}" is not a password provider`)
+  const p = ctx.provider ?? ctx.options.providers.find((x) => x.type === 'password')
   if (!p) throw new InvalidProvider('No password provider is configured')
   return p as unknown as PasswordConfig
 }

@@ -119,3 +119,30 @@ describe('passwords: the flow through Auth()', () => {
     expect((await other.session())?.user).toBeTruthy()
   })
 })
+
+describe('passwords: routes', () => {
+  it('sign-up only through a password provider; unknown sub-actions and providers are 404', async () => {
+    const base = setup()
+    const env = setup({ config: { providers: [...base.config.providers, (await import('../../src/providers/credentials.js')).default({ authorize: () => null })] } })
+    const b = new Browser(env.config)
+    const csrfToken = await b.csrf()
+    const wrong = await b.fetch('/auth/signup/credentials', { json: { csrfToken, email: 'a@example.com', password: 'long enough password' } })
+    expect(wrong.status).toBe(404)
+    expect(await wrong.json()).toMatchObject({ error: 'InvalidProvider' })
+    expect((await b.fetch('/auth/password/nope')).status).toBe(404)
+    expect((await b.fetch('/auth/signup/nope')).status).toBe(404)
+    expect((await b.fetch('/auth/verify-email/password')).status).toBe(404)
+    expect(env.sent).toHaveLength(0)
+    const noProvider = new Browser({ ...env.config, providers: env.config.providers.slice(1) })
+    expect((await noProvider.fetch('/auth/password/forgot')).status).toBeLessThan(500)
+  })
+
+  it('the built-in sign-in page has the password form with sign-up and forgot-password links', async () => {
+    const env = setup()
+    const html = await (await new Browser(env.config).fetch('/auth/signin')).text()
+    expect(html).toContain('action="http://app.test/auth/callback/password"')
+    expect(html).toContain('href="http://app.test/auth/signup/password"')
+    expect(html).toContain('href="http://app.test/auth/password/forgot"')
+    expect(html).not.toMatch(/<script/i)
+  })
+})
