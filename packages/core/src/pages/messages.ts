@@ -18,7 +18,7 @@ const SIGNIN: Record<string, string> = {
 const ERROR: Record<string, { title: string; message: string }> = {
   Configuration: { title: 'Server error', message: 'There is a problem with the server configuration. Check the server logs for more information.' },
   AccessDenied: { title: 'Access denied', message: 'You do not have permission to sign in.' },
-  Verification: { title: 'Unable to sign in', message: 'The sign-in link is no longer valid. It may have been used already or it may have expired.' },
+  Verification: { title: 'Link no longer valid', message: 'This link is no longer valid. It may have been used already or it may have expired. Ask for a new one.' },
   InvalidProvider: { title: 'Unknown provider', message: 'That sign-in method is not available.' },
   OAuthProviderUnavailable: { title: 'Provider unavailable', message: 'The sign-in provider did not answer in time. Try again later.' },
   StoreUnavailable: { title: 'Service unavailable', message: 'Sign-in is briefly unavailable. Try again in a few seconds.' },
