@@ -60,7 +60,7 @@ export async function changeAction(ctx: RequestContext): Promise<ResponseInterna
     await adapterCall('setPasswordHash', () => adapter.setPasswordHash(who.userId, hash))
     const cookies = provider.revokeSessions === false ? [] : await revokeOtherSessions(ctx, who.userId, who)
     const { url: callbackUrl } = await resolveCallbackUrl(ctx)
-    const message = 'Your password was saved. Other devices were signed out.'
+    const message = provider.revokeSessions === false ? 'Your password was saved.' : 'Your password was saved. Other devices were signed out.'
     return answer(ctx, { message, url: callbackUrl }, () => noticePage({ title: 'Password saved', message, href: callbackUrl, button: 'Continue', theme: ctx.options.theme }), cookies)
   }, async (message) => (await form(ctx, provider, hasPassword, message)).rendered, ['PasswordPolicy', 'CredentialsSignin'])
 }

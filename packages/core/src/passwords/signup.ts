@@ -37,8 +37,9 @@ function checkYourEmail(ctx: RequestContext): ResponseInternal {
  * POST /signup/:password (email, password; CSRF checked by the dispatcher). Never merges, never signs in, never
  * says whether the address is taken:
  * - a new address: a user with an unverified address and this password; the mail verifies the address;
- * - an address whose account is itself an unverified password sign-up: the newest password replaces the pending
- *   one (earlier verification links die with it: they are bound to the hash);
+ * - an address whose account is itself an unverified password sign-up that cannot sign in yet
+ *   (requireEmailVerification): the newest password replaces the pending one (earlier verification links die with
+ *   it: they are bound to the hash);
  * - any other account (OAuth, e-mail, a verified password user, an OAuth user whose address nobody proved):
  *   nothing changes; the mail tells the owner and carries a reset link, which proves the address before any
  *   password is set (see reset.ts for how an unproven holder is treated).
@@ -56,7 +57,8 @@ export async function signupAction(ctx: RequestContext): Promise<ResponseInterna
     const hash = await makeHash(provider, password)
 
     const existing = await adapterCall('getUserByEmail', () => adapter.getUserByEmail(email))
-    const pending = existing && !existing.emailVerified ? await adapterCall('getPasswordHash', () => adapter.getPasswordHash(existing.id)) : null
+    // A pending sign-up is one that could never sign in: with verification off, an unverified account is live.
+    const pending = existing && !existing.emailVerified && provider.requireEmailVerification !== false ? await adapterCall('getPasswordHash', () => adapter.getPasswordHash(existing.id)) : null
     if (!existing) {
       const name = field(ctx, 'name')?.trim().slice(0, 200)
       const user = await adapterCall('createUser', () => adapter.createUser({ id: crypto.randomUUID(), email, emailVerified: null, ...(name ? { name } : {}) }))

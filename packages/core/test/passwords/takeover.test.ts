@@ -47,6 +47,16 @@ describe('passwords: sign-up never takes over an existing account without proof 
     expect(error(await signIn(new Browser(env.config), 'victim@example.com', 'victims own password'))).toBeNull()
   })
 
+  it('with requireEmailVerification off, a sign-up never replaces the password of an unverified (live) account', async () => {
+    const env = setup({ provider: { requireEmailVerification: false } })
+    await signUp(new Browser(env.config), 'ada@example.com', 'adas own password')
+    expect(error(await signIn(new Browser(env.config), 'ada@example.com', 'adas own password'))).toBeNull()
+    await signUp(new Browser(env.config), 'ada@example.com', 'attacker password')
+    expect(env.last().kind).toBe('account-exists')
+    expect(error(await signIn(new Browser(env.config), 'ada@example.com', 'attacker password'))).toBe('CredentialsSignin')
+    expect(error(await signIn(new Browser(env.config), 'ada@example.com', 'adas own password'))).toBeNull()
+  })
+
   it('with requireEmailVerification off, a reset of an unverified account starts a new user (nothing the squatter linked)', async () => {
     const env = setup({ provider: { requireEmailVerification: false } })
     await signUp(new Browser(env.config), 'victim@example.com', 'attacker password')
