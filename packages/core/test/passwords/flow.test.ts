@@ -146,3 +146,16 @@ describe('passwords: routes', () => {
     expect(html).not.toMatch(/<script/i)
   })
 })
+
+describe('passwords: POST /signin/password', () => {
+  it('sends the browser to the sign-in form, as for credentials', async () => {
+    const env = setup()
+    const b = new Browser(env.config)
+    const csrfToken = await b.csrf()
+    const res = await b.fetch('/auth/signin/password', { form: { csrfToken, callbackUrl: '/after' } })
+    expect(res.status).toBe(302)
+    const to = new URL(res.headers.get('location')!)
+    expect(to.pathname).toBe('/auth/signin')
+    expect(to.searchParams.get('callbackUrl')).toBe('http://app.test/after')
+  })
+})
