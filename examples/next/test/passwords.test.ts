@@ -64,6 +64,8 @@ definePasswordSuite({
   name: 'next',
   basePath: '/api/auth',
   protectedApi: '/api/me',
+  // signIn('password', form) in a route handler (app/api/form/sign-in).
+  signInHelper: { path: '/api/form/sign-in', fields: { providerId: 'password' } },
   start,
   mailbox: async () => (existsSync(mailbox) ? (await readFile(mailbox, 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line)) : []),
 })

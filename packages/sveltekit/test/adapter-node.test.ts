@@ -143,6 +143,7 @@ definePasswordSuite({
   name: 'sveltekit (adapter-node)',
   protectedApi: '/api/me',
   start: start((baseUrl) => ({ ORIGIN: baseUrl, AUTH_URL: baseUrl, PASSWORD_MAILBOX: mailbox })),
+  signInHelper: { path: '/signin', fields: { providerId: 'password' } },
   mailbox: async () => (existsSync(mailbox) ? (await readFile(mailbox, 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line)) : []),
 })
 

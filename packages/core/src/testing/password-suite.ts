@@ -27,6 +27,11 @@ export interface PasswordSuiteOptions {
   basePath?: string
   /** A JSON endpoint that needs a session: 401 when signed out. */
   protectedApi: string
+  /**
+   * The app's own sign-in helper (a SvelteKit form action, Next's signIn() in a route handler), POSTed `email`,
+   * `password`, `redirectTo`, the CSRF token and `fields` (e.g. `{ providerId: 'password' }`) as a browser form.
+   */
+  signInHelper?: { path: string; fields?: Record<string, string> }
 }
 
 /** A mailbox for in-process apps: pass `options` to `Password()`, give `sent` to the suite. */
@@ -121,6 +126,26 @@ export function definePasswordSuite(options: PasswordSuiteOptions): void {
       const again = await post(fresh, `${base}/callback/password`, { email, password: 'third password here' })
       expect(errorOf(again)).toBeNull()
       expect(await api(fresh)).toBe(200)
+    })
+
+    if (options.signInHelper) it("signs in through the app's own sign-in helper", async () => {
+      const { path, fields } = options.signInHelper!
+      const email = address()
+      await (await post(new CookieJar(), `${base}/signup/password`, { email, password: 'first password here' })).text()
+      await (await follow(new CookieJar(), await mail('verify-email', email))).text()
+      const refused = new CookieJar()
+      const bad = await post(refused, path, { ...fields, email, password: 'not the password', redirectTo: '/' })
+      expect(bad.status).toBeGreaterThanOrEqual(300)
+      expect(bad.status).toBeLessThan(400)
+      await bad.text()
+      expect(await api(refused)).toBe(401)
+      const jar = new CookieJar()
+      const res = await post(jar, path, { ...fields, email, password: 'first password here', redirectTo: options.protectedApi })
+      expect(res.status).toBeGreaterThanOrEqual(300)
+      expect(res.status).toBeLessThan(400)
+      await res.text()
+      expect(new URL(res.headers.get('location') ?? '', url('/')).pathname).toBe(options.protectedApi)
+      expect(await api(jar)).toBe(200)
     })
 
     it('answers the same for known and unknown addresses (sign-up, sign-in, forgot), JSON for fetch clients', async () => {
