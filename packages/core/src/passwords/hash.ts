@@ -20,6 +20,9 @@ const SALT_BYTES = 16
 const KEY_BYTES = 32
 /** Bounds on parameters read from storage, so a tampered row cannot make one verification cost minutes or GiBs. */
 const MAX = { ln: 20, r: 32, p: 16 }
+/** At most 256 MiB of scrypt memory (128 · N · r) and 4 times the default work (N · r · p). */
+const MAX_MEMORY = 2 ** 28
+const MAX_WORK = 2 ** 22
 
 /** Passwords are compared as Unicode NFKC (NIST SP 800-63B), so composed and decomposed input are one password. */
 export function normalizePassword(password: string): string {
@@ -48,12 +51,15 @@ export function checkParams(params: ScryptParams): ScryptParams {
   if (!ok(ln, 1, MAX.ln) || !ok(r, 1, MAX.r) || !ok(p, 1, MAX.p)) {
     throw new TypeError(`scrypt parameters out of range: ln 1..${MAX.ln}, r 1..${MAX.r}, p 1..${MAX.p}`)
   }
+  if (128 * 2 ** ln * r > MAX_MEMORY || 2 ** ln * r * p > MAX_WORK) {
+    throw new TypeError('scrypt parameters too costly: at most 256 MiB (128 · 2^ln · r) and 2^22 work (2^ln · r · p)')
+  }
   return { ln, r, p }
 }
 
 async function derive(password: string, salt: Uint8Array, { ln, r, p }: ScryptParams, dkLen: number): Promise<Uint8Array> {
-  // maxmem: exactly what these parameters need (128 · N · r · (p + 1) bytes, with room), never more.
-  const maxmem = 128 * 2 ** ln * r * (p + 2) + 1024
+  // maxmem: what these parameters need (128 · r · (N + p) bytes, with room), never more.
+  const maxmem = 128 * r * (2 ** ln + p) + 1024
   return scryptAsync(new TextEncoder().encode(normalizePassword(password)), salt, { N: 2 ** ln, r, p, dkLen, maxmem })
 }
 

@@ -22,9 +22,10 @@ describe('passwords: hashing', () => {
 
   it('refuses stored parameters out of bounds without running them', async () => {
     const h = await hashPassword('x', FAST)
-    const tampered = h.replace('ln=10', 'ln=30')
     const t = Date.now()
-    expect(await verifyPassword('x', tampered)).toBe(false)
+    for (const params of ['ln=30,r=8,p=1', 'ln=20,r=32,p=1', 'ln=17,r=8,p=16', 'ln=0,r=8,p=1']) {
+      expect(await verifyPassword('x', h.replace('ln=10,r=8,p=1', params)), params).toBe(false)
+    }
     expect(Date.now() - t).toBeLessThan(1000)
     expect(await verifyPassword('x', 'not a hash')).toBe(false)
     expect(await verifyPassword('x', '$2a$10$abcdefghijklmnopqrstuv')).toBe(false)
