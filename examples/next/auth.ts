@@ -4,6 +4,7 @@ import NextAuth, { type NextAuthConfig } from '@latch/next'
 import Credentials from '@latch/core/providers/credentials'
 import OIDC from '@latch/core/providers/oidc'
 import { passwordAccounts } from './passwords'
+import { MemoryAdapter } from '@latch/core/adapters/memory'
 
 /** The demo account of the credentials provider. Local use only. */
 export const DEMO_USER = { id: 'alice', username: 'alice', password: 'wonderland', name: 'Alice Liddell', email: 'alice@example.com' }
@@ -36,12 +37,24 @@ if (process.env.DEV_OIDC_ISSUER) {
   )
 }
 
+/**
+ * AUTH_DEMO_TWO_FACTOR=1: two-factor sign-in (TOTP, docs/guides/two-factor.md) on, with an in-memory adapter holding
+ * the demo account. Enroll at /api/auth/two-factor-setup once signed in.
+ */
+function twoFactorDemo(): Partial<NextAuthConfig> {
+  if (process.env.AUTH_DEMO_TWO_FACTOR !== '1') return {}
+  const adapter = MemoryAdapter()
+  adapter.createUser({ id: DEMO_USER.id, email: DEMO_USER.email, emailVerified: null, name: DEMO_USER.name })
+  return { adapter, session: { strategy: 'jwt' }, twoFactor: { issuer: 'Latch Next example' } }
+}
+
 // E-mail + password accounts in memory when PASSWORD_MAILBOX names a file for the mails (the password test suite).
 const passwords = process.env.PASSWORD_MAILBOX ? passwordAccounts(process.env.PASSWORD_MAILBOX) : undefined
 if (passwords) providers.push(passwords.provider)
 
 export const authConfig: NextAuthConfig = {
   providers,
+  ...twoFactorDemo(),
   ...(passwords ? { adapter: passwords.adapter, session: { strategy: 'jwt' as const } } : {}),
   callbacks: {
     // proxy.ts: /admin needs a session; everything else is open.

@@ -42,6 +42,9 @@ const signupAction = lazy(() => import('../passwords/routes.js'), (m) => m.signu
 const passwordAction = lazy(() => import('../passwords/routes.js'), (m) => m.passwordAction)
 const verifyEmailPageAction = lazy(() => import('../passwords/routes.js'), (m) => m.verifyEmailPageAction)
 const verifyEmailAction = lazy(() => import('../passwords/routes.js'), (m) => m.verifyEmailAction)
+// Two-factor sign-in (two-factor/): the code step of a pending sign-in, and the signed-in user's enrollment.
+const twoFactorAction = lazy(() => import('../two-factor/verify.js'), (m) => m.twoFactorAction)
+const twoFactorSetupAction = lazy(() => import('../two-factor/setup.js'), (m) => m.twoFactorSetupAction)
 
 export interface Route {
   handler: Handler
@@ -93,5 +96,14 @@ export const routes: Record<AuthAction, Partial<Record<'GET' | 'POST', Route>>> 
   'verify-email': {
     GET: { handler: verifyEmailPageAction, errors: 'page' },
     POST: { handler: verifyEmailAction, csrf: true, errors: 'page' },
+  },
+  // Two-factor (config.twoFactor): 404 when it is off.
+  'two-factor': {
+    GET: { handler: twoFactorAction, errors: 'page' },
+    POST: { handler: twoFactorAction, csrf: true, errors: 'page' },
+  },
+  'two-factor-setup': {
+    GET: { handler: twoFactorSetupAction, errors: 'page' },
+    POST: { handler: twoFactorSetupAction, csrf: true, errors: 'page' },
   },
 }
