@@ -1,32 +1,40 @@
 import { b64uEncode } from './base64url.js'
+import { hmacKey, hmacSha512, type HmacKey } from './hmac-sha512.js'
 
 /**
- * JWE content encryption A256CBC-HS512 (RFC 7518 §5.2.2) with CryptoKeys imported once per derived key.
+ * JWE content encryption A256CBC-HS512 (RFC 7518 §5.2.2) with keys prepared once per derived key.
  * jose re-imports both halves of the raw key and builds a throwaway HMAC key for its tag comparison on every
- * call (7 WebCrypto round trips); here a read is one HMAC sign and one AES-CBC decrypt, and a write one
- * encrypt and one sign. Parsing and the claim checks are in jwe-dir.ts.
+ * call (7 WebCrypto round trips). Here the MAC is computed synchronously (hmac-sha512.ts) and the AES-CBC key
+ * is a CryptoKey imported once, so a read is one WebCrypto call (the decryption, made only after the tag
+ * matched) and a write one (the encryption). Parsing and the claim checks are in jwe-dir.ts.
  */
 
 export const CBC_ENC = 'A256CBC-HS512'
 
 interface CbcKeys {
-  mac: CryptoKey
+  mac: HmacKey
   enc: CryptoKey
 }
 
-const imported = new WeakMap<Uint8Array, Promise<CbcKeys>>()
+/** Imported keys per CEK: the promise while the import runs, then the keys themselves (no await on a hit). */
+const imported = new WeakMap<Uint8Array, CbcKeys | Promise<CbcKeys>>()
 
 /** AES-256-CBC and HMAC-SHA-512 keys for a 64-byte CEK (MAC key first, as RFC 7518 §5.2.2.1 splits it). */
-function cbcKeys(cek: Uint8Array): Promise<CbcKeys> {
+function cbcKeys(cek: Uint8Array): CbcKeys | Promise<CbcKeys> {
   let hit = imported.get(cek)
   if (!hit) {
     if (cek.byteLength !== 64) throw new TypeError('A256CBC-HS512 needs a 64-byte key')
-    hit = Promise.all([
-      crypto.subtle.importKey('raw', cek.slice(0, 32), { name: 'HMAC', hash: 'SHA-512' }, false, ['sign']),
-      crypto.subtle.importKey('raw', cek.slice(32), 'AES-CBC', false, ['encrypt', 'decrypt']),
-    ]).then(([mac, enc]) => ({ mac, enc }))
-    imported.set(cek, hit)
-    hit.catch(() => imported.delete(cek))
+    const mac = hmacKey(cek.subarray(0, 32))
+    const pending = crypto.subtle
+      .importKey('raw', cek.slice(32), 'AES-CBC', false, ['encrypt', 'decrypt'])
+      .then((enc) => {
+        const keys = { mac, enc }
+        imported.set(cek, keys)
+        return keys
+      })
+    imported.set(cek, pending)
+    pending.catch(() => imported.delete(cek))
+    hit = pending
   }
   return hit
 }
@@ -56,8 +64,9 @@ function macInput(aad: Uint8Array, iv: Uint8Array, ciphertext: Uint8Array): Uint
   return out
 }
 
-async function tagOf(mac: CryptoKey, data: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.sign('HMAC', mac, data as Uint8Array<ArrayBuffer>)).slice(0, 32)
+/** The A256CBC-HS512 tag: the first half of HMAC-SHA-512 over AAD || IV || ciphertext || AL. */
+function tagOf(mac: HmacKey, aad: Uint8Array, iv: Uint8Array, ciphertext: Uint8Array): Uint8Array {
+  return hmacSha512(mac, macInput(aad, iv, ciphertext), 32)
 }
 
 /** Constant-time comparison of two byte strings (time depends only on the length of `b`). */
@@ -79,9 +88,9 @@ export async function cbcDecrypt(
   tag: Uint8Array,
 ): Promise<Uint8Array | null> {
   if (iv.length !== 16 || tag.length !== 32 || ciphertext.length === 0 || ciphertext.length % 16 !== 0) return null
-  const keys = await cbcKeys(cek)
-  const expected = await tagOf(keys.mac, macInput(aad, iv, ciphertext))
-  if (!equalBytes(expected, tag)) return null
+  let keys = cbcKeys(cek)
+  if (keys instanceof Promise) keys = await keys
+  if (!equalBytes(tagOf(keys.mac, aad, iv, ciphertext), tag)) return null
   try {
     const plaintext = await crypto.subtle.decrypt(
       { name: 'AES-CBC', iv: iv as Uint8Array<ArrayBuffer> },
@@ -105,11 +114,12 @@ export async function encryptCanonical(claims: Record<string, unknown>, cek: Uin
   }
   const protectedB64 = b64uEncode(JSON.stringify({ alg: 'dir', enc: CBC_ENC, kid }))
   const plaintext = encoder.encode(JSON.stringify(claims))
-  const keys = await cbcKeys(cek)
+  let keys = cbcKeys(cek)
+  if (keys instanceof Promise) keys = await keys
   const iv = crypto.getRandomValues(new Uint8Array(16))
   const ciphertext = new Uint8Array(
     await crypto.subtle.encrypt({ name: 'AES-CBC', iv }, keys.enc, plaintext as Uint8Array<ArrayBuffer>),
   )
-  const tag = await tagOf(keys.mac, macInput(ascii(protectedB64), iv, ciphertext))
+  const tag = tagOf(keys.mac, ascii(protectedB64), iv, ciphertext)
   return `${protectedB64}..${b64uEncode(iv)}.${b64uEncode(ciphertext)}.${b64uEncode(tag)}`
 }
