@@ -36,8 +36,20 @@ async function configFailure(error: unknown, config: AuthConfig, request?: Reque
 
 function queryRecord(url: URL): Record<string, string> {
   const out: Record<string, string> = Object.create(null)
-  for (const [k, v] of url.searchParams) if (!(k in out)) out[k] = v
+  if (url.search) for (const [k, v] of url.searchParams) if (!(k in out)) out[k] = v
   return out
+}
+
+/** `<origin><basePath>` per resolved config, for the last origin seen (one app nearly always has one). */
+const authUrls = new WeakMap<ResolvedConfig, { origin: string; authUrl: string }>()
+
+function authUrlFor(options: ResolvedConfig, origin: URL): string {
+  const hit = authUrls.get(options)
+  if (hit && hit.origin === origin.origin) return hit.authUrl
+  // Kept a string: a URL object re-adds the '/' of an empty path, and `/` + action would double it.
+  const authUrl = new URL(options.basePath || '/', origin).href.replace(/\/$/, '')
+  authUrls.set(options, { origin: origin.origin, authUrl })
+  return authUrl
 }
 
 /** Build the request context, or answer early (unknown route, wrong method). */
@@ -61,11 +73,10 @@ async function route(request: Request, options: ResolvedConfig): Promise<{ ctx: 
   if (providerId !== undefined && !entry.provider) {
     return plainError(404, 'UnknownAction', `${action} takes no provider segment`)
   }
-  const origin = publicOrigin(request, options)
+  const origin = publicOrigin(request, options, url)
   if (options.url) checkAuthUrlOrigin(request, options.url, options.logger)
   const secure = origin.protocol === 'https:'
-  // Kept a string: a URL object re-adds the '/' of an empty path, and `/` + action would double it.
-  const authUrl = new URL(options.basePath || '/', origin).href.replace(/\/$/, '')
+  const authUrl = authUrlFor(options, origin)
   const ctx: RequestContext = {
     request,
     options,

@@ -9,11 +9,13 @@ import { createLogger } from './logger.js'
 import { defaultCallbacks } from './defaults.js'
 import { normalizeBasePath } from '../http/paths.js'
 import { toHex } from '../tokens/compare.js'
-import { DEFAULT_VERSION_CACHE_MAX_AGE } from '../session/version-cache.js'
 import { reportProviderSetup } from '../diagnostics/provider-setup.js'
 import { resolveRedirectProxy } from '../redirect-proxy/config.js'
 
 const cache = new WeakMap<AuthConfig, ResolvedConfig>()
+
+/** session.versionCacheMaxAge's default, in seconds (session/version-cache.ts). */
+export const DEFAULT_VERSION_CACHE_MAX_AGE = 5
 
 function randomToken(): string {
   return toHex(crypto.getRandomValues(new Uint8Array(32)))

@@ -1,4 +1,4 @@
-import { deriveEncryptionKey, deriveLegacyKey } from './keys.js'
+import { deriveEncryptionKey, deriveLegacyKey, derivedEncryptionKey } from './keys.js'
 import { CBC_ENC, encryptCanonical } from './jwe-cbc.js'
 import { decryptDirJwe, GCM_ENC, isPlainObject, jwtClaims, parseDirJwe } from './jwe-dir.js'
 import type { JWT, JWTDecodeParams, JWTEncodeParams } from './jwt-types.js'
@@ -50,9 +50,14 @@ export async function decode<Payload = JWT>(params: JWTDecodeParams): Promise<Pa
   const clock = clockAt(params.now)
   // The kid picks the secret; without one, the first secret is tried (as jose's key callback is asked once).
   for (const s of list) {
-    const derived = await deriveEncryptionKey(jwe.enc, s, salt)
+    const derived = derivedEncryptionKey(jwe.enc, s, salt) ?? (await deriveEncryptionKey(jwe.enc, s, salt))
     if (jwe.kid !== undefined && jwe.kid !== derived.kid) continue
-    const plaintext = await decryptDirJwe(jwe, derived.key).catch(() => null)
+    let plaintext: Uint8Array | null
+    try {
+      plaintext = await decryptDirJwe(jwe, derived.key)
+    } catch {
+      plaintext = null
+    }
     return plaintext && (jwtClaims(jwe.header, plaintext, clock) as Payload | null)
   }
   return null
