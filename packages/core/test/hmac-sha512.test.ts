@@ -55,3 +55,35 @@ describe('HMAC-SHA-512 in JavaScript', () => {
     expect(first).toBe(await webCrypto(key, a))
   })
 })
+
+describe("Auth()'s session codec (session/jwt-codec.ts: the MAC in JavaScript)", async () => {
+  const { decode, encode } = await import('../src/jwt.js')
+  const { decodeSession, encodeSession } = await import('../src/session/jwt-codec.js')
+  const secret = 'codec-secret-0123456789abcdef0123456789'
+  const salt = 'authjs.session-token'
+
+  it('reads what @latch/core/jwt (WebCrypto HMAC, held to jose) writes, and the other way round', async () => {
+    const claims = { sub: 'u1', name: 'Ada', email: 'ada@example.com', nested: { a: [1, 2, 3] } }
+    for (let i = 0; i < 20; i++) {
+      const a = await encode({ token: { ...claims, i }, secret, salt })
+      const b = await encodeSession({ token: { ...claims, i }, secret, salt })
+      expect(await decodeSession({ token: a, secret, salt })).toMatchObject({ ...claims, i })
+      expect(await decode({ token: b, secret, salt })).toMatchObject({ ...claims, i })
+    }
+  })
+
+  it('refuses a token with any byte of its header, IV, ciphertext or tag changed', async () => {
+    const token = await encodeSession({ token: { sub: 'u1' }, secret, salt })
+    const parts = token.split('.')
+    for (const p of [0, 2, 3, 4]) {
+      for (const at of [0, Math.floor(parts[p]!.length / 2), parts[p]!.length - 2]) {
+        const tampered = [...parts]
+        const c = tampered[p]![at]!
+        tampered[p] = tampered[p]!.slice(0, at) + (c === 'A' ? 'B' : 'A') + tampered[p]!.slice(at + 1)
+        expect(await decodeSession({ token: tampered.join('.'), secret, salt }), `part ${p} at ${at}`).toBeNull()
+      }
+    }
+    expect(await decodeSession({ token, secret: 'another-secret-0123456789abcdef', salt })).toBeNull()
+    expect(await decodeSession({ token, secret, salt: 'another-salt' })).toBeNull()
+  })
+})

@@ -2,7 +2,8 @@ import type { ResolvedConfig } from '../context.js'
 import type { AuthConfig } from '../types.js'
 import type { Provider } from '../providers/types.js'
 import { resolveCookies, type CookiesOptions } from '../http/cookie-names.js'
-import { decode, encode, DEFAULT_MAX_AGE } from '../tokens/jwt.js'
+import { DEFAULT_MAX_AGE } from '../tokens/jwt.js'
+import { decodeSession, encodeSession } from '../session/jwt-codec.js'
 import { Configuration, MissingSecret } from '../errors.js'
 import { customFetch, skipCSRFCheck } from '../symbols.js'
 import { createLogger } from './logger.js'
@@ -84,7 +85,7 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
       versionCacheMaxAge: versionCacheMaxAge(config.session?.versionCacheMaxAge),
       cookieCache: resolveCookieCache(config.session?.cookieCache),
     },
-    jwt: { maxAge: config.jwt?.maxAge ?? maxAge, encode: config.jwt?.encode ?? encode, decode: config.jwt?.decode ?? decode },
+    jwt: { maxAge: config.jwt?.maxAge ?? maxAge, encode: config.jwt?.encode ?? encodeSession, decode: config.jwt?.decode ?? decodeSession },
     pages: { ...config.pages },
     theme: { colorScheme: 'auto', ...config.theme },
     callbacks: { ...defaultCallbacks, ...stripUndefined(config.callbacks) },

@@ -1,10 +1,15 @@
+import type { CbcMac } from './jwe-cbc.js'
+
 /**
- * HMAC-SHA-512 (RFC 2104, FIPS 180-4) in plain JavaScript, for the MAC half of A256CBC-HS512 (jwe-cbc.ts).
+ * HMAC-SHA-512 (RFC 2104, FIPS 180-4) in plain JavaScript, for the MAC half of A256CBC-HS512 (jwe-cbc.ts) in
+ * the session cookie `Auth()` reads and writes (session/jwt-codec.ts).
  *
  * Why not WebCrypto: every `crypto.subtle` call is a job on another thread (Node's libuv pool) and at least
  * one trip through the event loop; on a busy server that round trip costs more than hashing the few hundred
  * bytes of a session token here. With the MAC computed synchronously, a session read makes one WebCrypto call
  * (the AES-CBC decryption, still only after the tag has been checked) and a write one (the encryption).
+ * `@latch/core/jwt` keeps WebCrypto's HMAC: on edge runtimes WebCrypto runs in-process, and the ~1 kB of
+ * this file would be a third of that entry's bundle.
  *
  * The 64-bit words are pairs of 32-bit integers (high, low). Only additions, XORs, shifts and rotations:
  * no table lookup or branch depends on the key or the data. The round constants and initial values are the
@@ -52,6 +57,9 @@ function add(state: Int32Array, i: number, h: number, l: number): void {
   state[i + 1] = lo
 }
 
+/** One word of a 64-bit rotation right by n < 32 of (x, y): (x, y) gives the high word, (y, x) the low one. */
+const R = (x: number, y: number, n: number) => (x >>> n) | (y << (32 - n))
+
 // Scratch space for the message schedule (W, hi and lo interleaved): one per process, no allocation per block.
 const W = new Int32Array(160)
 
@@ -64,14 +72,14 @@ function blocks(state: Int32Array, data: Uint8Array): void {
       W[i] = (data[j]! << 24) | (data[j + 1]! << 16) | (data[j + 2]! << 8) | data[j + 3]!
     }
     for (let i = 32; i < 160; i += 2) {
-      // σ0(W[t-15]) and σ1(W[t-2]).
+      // σ0(W[t-15]) = rotr 1 ^ rotr 8 ^ shr 7, σ1(W[t-2]) = rotr 19 ^ rotr 61 ^ shr 6
       let h = W[i - 30]!, l = W[i - 29]!
-      const s0h = ((h >>> 1) | (l << 31)) ^ ((h >>> 8) | (l << 24)) ^ (h >>> 7)
-      const s0l = ((l >>> 1) | (h << 31)) ^ ((l >>> 8) | (h << 24)) ^ ((l >>> 7) | (h << 25))
+      const s0h = R(h, l, 1) ^ R(h, l, 8) ^ (h >>> 7)
+      const s0l = R(l, h, 1) ^ R(l, h, 8) ^ R(l, h, 7)
       h = W[i - 4]!
       l = W[i - 3]!
-      const s1h = ((h >>> 19) | (l << 13)) ^ ((l >>> 29) | (h << 3)) ^ (h >>> 6)
-      const s1l = ((l >>> 19) | (h << 13)) ^ ((h >>> 29) | (l << 3)) ^ ((l >>> 6) | (h << 26))
+      const s1h = R(h, l, 19) ^ R(l, h, 29) ^ (h >>> 6)
+      const s1l = R(l, h, 19) ^ R(h, l, 29) ^ R(l, h, 6)
       const lo = (s0l >>> 0) + (s1l >>> 0) + (W[i - 13]! >>> 0) + (W[i - 31]! >>> 0)
       W[i] = s0h + s1h + W[i - 14]! + W[i - 32]! + ((lo / 0x100000000) | 0)
       W[i + 1] = lo
@@ -80,14 +88,14 @@ function blocks(state: Int32Array, data: Uint8Array): void {
     let dh = state[6]!, dl = state[7]!, eh = state[8]!, el = state[9]!, fh = state[10]!, fl = state[11]!
     let gh = state[12]!, gl = state[13]!, hh = state[14]!, hl = state[15]!
     for (let i = 0; i < 160; i += 2) {
-      // T1 = h + Σ1(e) + Ch(e, f, g) + K[t] + W[t]
-      const S1h = ((eh >>> 14) | (el << 18)) ^ ((eh >>> 18) | (el << 14)) ^ ((el >>> 9) | (eh << 23))
-      const S1l = ((el >>> 14) | (eh << 18)) ^ ((el >>> 18) | (eh << 14)) ^ ((eh >>> 9) | (el << 23))
+      // T1 = h + Σ1(e) + Ch(e, f, g) + K[t] + W[t], Σ1 = rotr 14 ^ rotr 18 ^ rotr 41
+      const S1h = R(eh, el, 14) ^ R(eh, el, 18) ^ R(el, eh, 9)
+      const S1l = R(el, eh, 14) ^ R(el, eh, 18) ^ R(eh, el, 9)
       const t1l = (hl >>> 0) + (S1l >>> 0) + (((el & fl) ^ (~el & gl)) >>> 0) + (K[i + 1]! >>> 0) + (W[i + 1]! >>> 0)
       const t1h = hh + S1h + ((eh & fh) ^ (~eh & gh)) + K[i]! + W[i]! + ((t1l / 0x100000000) | 0)
-      // T2 = Σ0(a) + Maj(a, b, c)
-      const S0h = ((ah >>> 28) | (al << 4)) ^ ((al >>> 2) | (ah << 30)) ^ ((al >>> 7) | (ah << 25))
-      const S0l = ((al >>> 28) | (ah << 4)) ^ ((ah >>> 2) | (al << 30)) ^ ((ah >>> 7) | (al << 25))
+      // T2 = Σ0(a) + Maj(a, b, c), Σ0 = rotr 28 ^ rotr 34 ^ rotr 39
+      const S0h = R(ah, al, 28) ^ R(al, ah, 2) ^ R(al, ah, 7)
+      const S0l = R(al, ah, 28) ^ R(ah, al, 2) ^ R(ah, al, 7)
       const t2l = (S0l >>> 0) + (((al & bl) ^ (al & cl) ^ (bl & cl)) >>> 0)
       const t2h = S0h + ((ah & bh) ^ (ah & ch) ^ (bh & ch)) + ((t2l / 0x100000000) | 0)
       hh = gh
@@ -166,4 +174,10 @@ export function hmacSha512(key: HmacKey, data: Uint8Array, length = 64): Uint8Ar
   const outer = key.outer.slice()
   blocks(outer, padded(digestBytes(inner, 64), 128))
   return digestBytes(outer, length)
+}
+
+/** A256CBC-HS512's MAC half computed here: the tag is the first 32 bytes. */
+export const jsMac: CbcMac<HmacKey> = {
+  key: hmacKey,
+  tag: (key, data) => hmacSha512(key, data, 32),
 }

@@ -1,39 +1,54 @@
 import { b64uEncode } from './base64url.js'
-import { hmacKey, hmacSha512, type HmacKey } from './hmac-sha512.js'
 
 /**
  * JWE content encryption A256CBC-HS512 (RFC 7518 §5.2.2) with keys prepared once per derived key.
  * jose re-imports both halves of the raw key and builds a throwaway HMAC key for its tag comparison on every
- * call (7 WebCrypto round trips). Here the MAC is computed synchronously (hmac-sha512.ts) and the AES-CBC key
- * is a CryptoKey imported once, so a read is one WebCrypto call (the decryption, made only after the tag
- * matched) and a write one (the encryption). Parsing and the claim checks are in jwe-dir.ts.
+ * call (7 WebCrypto round trips). Here the AES-CBC key is a CryptoKey imported once, and the MAC is computed
+ * by a `CbcMac`: WebCrypto's HMAC (`webCryptoMac`, what `@latch/core/jwt` uses: the smallest edge bundle), or
+ * HMAC-SHA-512 in JavaScript (`jsMac` in hmac-sha512.ts, what `Auth()` uses for the session cookie: one
+ * WebCrypto round trip per read and per write instead of two). The tag is always checked before decrypting.
+ * Parsing and the claim checks are in jwe-dir.ts.
  */
 
 export const CBC_ENC = 'A256CBC-HS512'
 
+/** The MAC half of A256CBC-HS512: a key prepared once from the 32-byte MAC key, and the 32-byte tag. */
+export interface CbcMac<K = unknown> {
+  key(raw: Uint8Array): K | Promise<K>
+  tag(key: K, data: Uint8Array): Uint8Array | Promise<Uint8Array>
+}
+
+export const webCryptoMac: CbcMac<CryptoKey> = {
+  key: (raw) => crypto.subtle.importKey('raw', raw as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-512' }, false, ['sign']),
+  tag: async (key, data) => new Uint8Array(await crypto.subtle.sign('HMAC', key, data as Uint8Array<ArrayBuffer>)).slice(0, 32),
+}
+
 interface CbcKeys {
-  mac: HmacKey
+  mac: unknown
   enc: CryptoKey
 }
 
-/** Imported keys per CEK: the promise while the import runs, then the keys themselves (no await on a hit). */
-const imported = new WeakMap<Uint8Array, CbcKeys | Promise<CbcKeys>>()
+/** Keys per MAC and CEK: the promise while the import runs, then the keys themselves (no await on a hit). */
+const imported = new WeakMap<CbcMac, WeakMap<Uint8Array, CbcKeys | Promise<CbcKeys>>>()
 
-/** AES-256-CBC and HMAC-SHA-512 keys for a 64-byte CEK (MAC key first, as RFC 7518 §5.2.2.1 splits it). */
-function cbcKeys(cek: Uint8Array): CbcKeys | Promise<CbcKeys> {
-  let hit = imported.get(cek)
+/** AES-256-CBC and MAC keys for a 64-byte CEK (MAC key first, as RFC 7518 §5.2.2.1 splits it). */
+function cbcKeys(cek: Uint8Array, mac: CbcMac): CbcKeys | Promise<CbcKeys> {
+  let cache = imported.get(mac)
+  if (!cache) imported.set(mac, (cache = new WeakMap()))
+  let hit = cache.get(cek)
   if (!hit) {
     if (cek.byteLength !== 64) throw new TypeError('A256CBC-HS512 needs a 64-byte key')
-    const mac = hmacKey(cek.subarray(0, 32))
-    const pending = crypto.subtle
-      .importKey('raw', cek.slice(32), 'AES-CBC', false, ['encrypt', 'decrypt'])
-      .then((enc) => {
-        const keys = { mac, enc }
-        imported.set(cek, keys)
-        return keys
-      })
-    imported.set(cek, pending)
-    pending.catch(() => imported.delete(cek))
+    const map = cache
+    const pending = Promise.all([
+      mac.key(cek.slice(0, 32)),
+      crypto.subtle.importKey('raw', cek.slice(32), 'AES-CBC', false, ['encrypt', 'decrypt']),
+    ]).then(([m, enc]) => {
+      const keys = { mac: m, enc }
+      map.set(cek, keys)
+      return keys
+    })
+    map.set(cek, pending)
+    pending.catch(() => map.delete(cek))
     hit = pending
   }
   return hit
@@ -65,8 +80,9 @@ function macInput(aad: Uint8Array, iv: Uint8Array, ciphertext: Uint8Array): Uint
 }
 
 /** The A256CBC-HS512 tag: the first half of HMAC-SHA-512 over AAD || IV || ciphertext || AL. */
-function tagOf(mac: HmacKey, aad: Uint8Array, iv: Uint8Array, ciphertext: Uint8Array): Uint8Array {
-  return hmacSha512(mac, macInput(aad, iv, ciphertext), 32)
+async function tagOf(mac: CbcMac, keys: CbcKeys, aad: Uint8Array, iv: Uint8Array, ciphertext: Uint8Array): Promise<Uint8Array> {
+  const tag = mac.tag(keys.mac, macInput(aad, iv, ciphertext))
+  return tag instanceof Uint8Array ? tag : await tag
 }
 
 /** Constant-time comparison of two byte strings (time depends only on the length of `b`). */
@@ -86,11 +102,14 @@ export async function cbcDecrypt(
   iv: Uint8Array,
   ciphertext: Uint8Array,
   tag: Uint8Array,
+  mac: CbcMac = webCryptoMac,
 ): Promise<Uint8Array | null> {
   if (iv.length !== 16 || tag.length !== 32 || ciphertext.length === 0 || ciphertext.length % 16 !== 0) return null
-  let keys = cbcKeys(cek)
+  let keys = cbcKeys(cek, mac)
   if (keys instanceof Promise) keys = await keys
-  if (!equalBytes(tagOf(keys.mac, aad, iv, ciphertext), tag)) return null
+  let expected = mac.tag(keys.mac, macInput(aad, iv, ciphertext))
+  if (!(expected instanceof Uint8Array)) expected = await expected
+  if (!equalBytes(expected, tag)) return null
   try {
     const plaintext = await crypto.subtle.decrypt(
       { name: 'AES-CBC', iv: iv as Uint8Array<ArrayBuffer> },
@@ -107,19 +126,24 @@ export async function cbcDecrypt(
  * Encrypt `claims` as a canonical token: header `{"alg":"dir","enc":"A256CBC-HS512","kid":...}`.
  * `claims` must be a plain object (encode() checks the caller's token before cloning it).
  */
-export async function encryptCanonical(claims: Record<string, unknown>, cek: Uint8Array, kid: string): Promise<string> {
+export async function encryptCanonical(
+  claims: Record<string, unknown>,
+  cek: Uint8Array,
+  kid: string,
+  mac: CbcMac = webCryptoMac,
+): Promise<string> {
   for (const c of ['iat', 'nbf', 'exp'] as const) {
     const v = claims[c]
     if (typeof v === 'number' && !Number.isFinite(v)) throw new TypeError(`"${c}" claim must be a finite number`)
   }
   const protectedB64 = b64uEncode(JSON.stringify({ alg: 'dir', enc: CBC_ENC, kid }))
   const plaintext = encoder.encode(JSON.stringify(claims))
-  let keys = cbcKeys(cek)
+  let keys = cbcKeys(cek, mac)
   if (keys instanceof Promise) keys = await keys
   const iv = crypto.getRandomValues(new Uint8Array(16))
   const ciphertext = new Uint8Array(
     await crypto.subtle.encrypt({ name: 'AES-CBC', iv }, keys.enc, plaintext as Uint8Array<ArrayBuffer>),
   )
-  const tag = tagOf(keys.mac, ascii(protectedB64), iv, ciphertext)
+  const tag = await tagOf(mac, keys, ascii(protectedB64), iv, ciphertext)
   return `${protectedB64}..${b64uEncode(iv)}.${b64uEncode(ciphertext)}.${b64uEncode(tag)}`
 }

@@ -1,5 +1,5 @@
 import { b64uDecode } from './base64url.js'
-import { ascii, CBC_ENC, cbcDecrypt } from './jwe-cbc.js'
+import { ascii, CBC_ENC, cbcDecrypt, type CbcMac } from './jwe-cbc.js'
 import type { JWT } from './jwt-types.js'
 
 /**
@@ -124,9 +124,9 @@ async function inflate(data: Uint8Array, limit: number): Promise<Uint8Array | nu
 }
 
 /** The plaintext, or null when `cek` does not authenticate the token. `cek` must be the key for `jwe.enc`. */
-export function decryptDirJwe(jwe: DirJwe, cek: Uint8Array): Promise<Uint8Array | null> {
+export function decryptDirJwe(jwe: DirJwe, cek: Uint8Array, mac?: CbcMac): Promise<Uint8Array | null> {
   if (cek.byteLength !== (jwe.enc === CBC_ENC ? 64 : 32)) return Promise.resolve(null)
-  const plaintext = jwe.enc === CBC_ENC ? cbcDecrypt(cek, jwe.aad, jwe.iv, jwe.ciphertext, jwe.tag) : gcmDecrypt(cek, jwe)
+  const plaintext = jwe.enc === CBC_ENC ? cbcDecrypt(cek, jwe.aad, jwe.iv, jwe.ciphertext, jwe.tag, mac) : gcmDecrypt(cek, jwe)
   return jwe.header.zip === 'DEF' ? plaintext.then((p) => p && inflate(p, MAX_INFLATED)) : plaintext
 }
 

@@ -1,5 +1,5 @@
 import { deriveEncryptionKey, deriveLegacyKey, derivedEncryptionKey } from './keys.js'
-import { CBC_ENC, encryptCanonical } from './jwe-cbc.js'
+import { CBC_ENC, encryptCanonical, webCryptoMac, type CbcMac } from './jwe-cbc.js'
 import { decryptDirJwe, GCM_ENC, isPlainObject, jwtClaims, parseDirJwe } from './jwe-dir.js'
 import type { JWT, JWTDecodeParams, JWTEncodeParams } from './jwt-types.js'
 
@@ -19,8 +19,14 @@ const now = () => Math.floor(Date.now() / 1000)
 const clockAt = (at: number | undefined) => ({ now: Math.floor(at !== undefined ? at : Date.now() / 1000), clockTolerance: CLOCK_TOLERANCE })
 
 /** Encrypt a JWT exactly as Auth.js v5 does: JWE `dir` + A256CBC-HS512, `kid` = key thumbprint. */
-export async function encode<Payload extends Record<string, unknown> = JWT>(
+export function encode<Payload extends Record<string, unknown> = JWT>(params: JWTEncodeParams<Payload>): Promise<string> {
+  return encodeToken(params, webCryptoMac)
+}
+
+/** `encode` with the MAC computed by `mac` (session/jwt-codec.ts passes the JavaScript HMAC). */
+export async function encodeToken<Payload extends Record<string, unknown> = JWT>(
   params: JWTEncodeParams<Payload>,
+  mac: CbcMac,
 ): Promise<string> {
   const { token = {} as Payload, salt, maxAge = DEFAULT_MAX_AGE } = params
   const [first] = secrets(params.secret)
@@ -34,14 +40,19 @@ export async function encode<Payload extends Record<string, unknown> = JWT>(
   claims.iat = iat
   claims.exp = iat + maxAge
   claims.jti = crypto.randomUUID()
-  return encryptCanonical(claims, key, kid)
+  return encryptCanonical(claims, key, kid, mac)
 }
 
 /**
  * Decrypt an Auth.js v5 token. Any of the secrets may match; the `kid` picks the key.
  * Returns null for any token that does not decrypt, is expired, or is malformed: never throws on bad input.
  */
-export async function decode<Payload = JWT>(params: JWTDecodeParams): Promise<Payload | null> {
+export function decode<Payload = JWT>(params: JWTDecodeParams): Promise<Payload | null> {
+  return decodeToken<Payload>(params, webCryptoMac)
+}
+
+/** `decode` with the MAC computed by `mac` (session/jwt-codec.ts passes the JavaScript HMAC). */
+export async function decodeToken<Payload = JWT>(params: JWTDecodeParams, mac: CbcMac): Promise<Payload | null> {
   const { token, salt } = params
   const list = secrets(params.secret)
   if (!token || typeof token !== 'string' || token.length > 64 * 1024) return null
@@ -54,7 +65,7 @@ export async function decode<Payload = JWT>(params: JWTDecodeParams): Promise<Pa
     if (jwe.kid !== undefined && jwe.kid !== derived.kid) continue
     let plaintext: Uint8Array | null
     try {
-      plaintext = await decryptDirJwe(jwe, derived.key)
+      plaintext = await decryptDirJwe(jwe, derived.key, mac)
     } catch {
       plaintext = null
     }
