@@ -1,13 +1,12 @@
 import type { RequestContext, ResolvedConfig, ResponseInternal } from './context.js'
 import type { AuthAction, AuthConfig } from './types.js'
 import type { raw } from './symbols.js'
+import type { Provider } from './providers/types.js'
 import { resolveConfig } from './config/resolve.js'
 import { publicOrigin } from './http/origin.js'
 import { matchBasePath } from './http/paths.js'
 import { parseCookies } from './http/cookies.js'
 import { toResponse } from './http/response.js'
-import { asReturnedUrl } from './http/return-url.js'
-import { checkAuthUrlOrigin } from './diagnostics/auth-url.js'
 import { routes, type Route } from './actions/table.js'
 import { AuthError, InvalidProvider, InvalidRequest, UnknownAction } from './errors.js'
 
@@ -24,6 +23,34 @@ const bodyModule = once(() => import('./http/body.js'))
 const csrfModule = once(() => import('./actions/csrf.js'))
 const errorsModule = once(() => import('./http/errors.js'))
 const configFailureModule = once(() => import('./diagnostics/config-failure.js'))
+const authUrlModule = once(() => import('./diagnostics/auth-url.js'))
+const returnUrlModule = once(() => import('./http/return-url.js'))
+const providerSetupModule = once(() => import('./diagnostics/provider-setup.js'))
+const redirectProxyModule = once(() => import('./redirect-proxy/config.js'))
+
+/** resolveConfig() leaves preview-deployment settings to this, so their module loads only when they are set. */
+async function withRedirectProxy(config: AuthConfig, options: ResolvedConfig): Promise<ResolvedConfig> {
+  if (options.redirectProxy === undefined && (config.redirectProxyUrl || config.redirectProxyOrigins?.length)) {
+    options.redirectProxy = (await redirectProxyModule()).resolveRedirectProxy(config, options.basePath)
+  }
+  return options
+}
+
+/** Resolved configs whose providers were checked for missing client ids and secrets (said once per process). */
+const setupChecked = new WeakSet<ResolvedConfig>()
+
+/** The warning for an OAuth provider without its client id or secret; its module loads only when one might lack them. */
+async function checkProviderSetup(options: ResolvedConfig): Promise<void> {
+  if (setupChecked.has(options)) return
+  setupChecked.add(options)
+  const incomplete = (p: Provider) => (p.type === 'oauth' || p.type === 'oidc') && !(p.clientId && p.clientSecret)
+  if (options.providers.some(incomplete)) (await providerSetupModule()).reportProviderSetup(options.providers, options.logger)
+}
+
+/** A redirect becomes `{ url }` JSON for fetch clients that ask for it (http/return-url.ts); nothing else changes. */
+async function asReturnedUrl(ctx: RequestContext, res: ResponseInternal): Promise<ResponseInternal> {
+  return res.redirect ? (await returnUrlModule()).asReturnedUrl(ctx, res) : res
+}
 
 function plainError(status: number, error: string, message: string, headers: Record<string, string> = {}): Response {
   return toResponse({ status, body: { error, message }, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers } })
@@ -74,7 +101,7 @@ async function route(request: Request, options: ResolvedConfig): Promise<{ ctx: 
     return plainError(404, 'UnknownAction', `${action} takes no provider segment`)
   }
   const origin = publicOrigin(request, options, url)
-  if (options.url) checkAuthUrlOrigin(request, options.url, options.logger)
+  if (options.url) (await authUrlModule()).checkAuthUrlOrigin(request, options.url, options.logger)
   const secure = origin.protocol === 'https:'
   const authUrl = authUrlFor(options, origin)
   const ctx: RequestContext = {
@@ -104,12 +131,13 @@ async function route(request: Request, options: ResolvedConfig): Promise<{ ctx: 
 async function handle(request: Request, config: AuthConfig): Promise<ResponseInternal | Response> {
   let options: ResolvedConfig
   try {
-    options = resolveConfig(config)
+    options = await withRedirectProxy(config, resolveConfig(config))
   } catch (e) {
     return configFailure(e, config, request)
   }
   let routed: Awaited<ReturnType<typeof route>>
   try {
+    await checkProviderSetup(options)
     routed = await route(request, options)
   } catch (e) {
     const early = e instanceof AuthError ? (await errorsModule()).requestError(e) : undefined
@@ -120,9 +148,9 @@ async function handle(request: Request, config: AuthConfig): Promise<ResponseInt
   const { ctx, route: entry } = routed
   try {
     if (entry.csrf) await (await csrfModule()).verifyCsrf(ctx)
-    return asReturnedUrl(ctx, await entry.handler(ctx))
+    return await asReturnedUrl(ctx, await entry.handler(ctx))
   } catch (e) {
-    return asReturnedUrl(ctx, (await errorsModule()).errorResponse(ctx, e, entry.errors))
+    return await asReturnedUrl(ctx, (await errorsModule()).errorResponse(ctx, e, entry.errors))
   }
 }
 

@@ -4,8 +4,12 @@ import type { Session } from '../types.js'
 import { clearSession, hasSessionCookie } from '../session/jwt-session.js'
 import { clearCookieCache, readDbSessionCached } from '../session/cookie-cache.js'
 import { emit } from './events.js'
-import { respond } from './session.js'
+import { json, NO_STORE } from '../http/response.js'
 import { SessionTokenError, StoreUnavailable } from '../errors.js'
+
+function respond(body: unknown, cookies: ResponseInternal['cookies'] = []): ResponseInternal {
+  return json(body, 200, { headers: NO_STORE, cookies })
+}
 
 /** GET and POST /session for database sessions (loaded by session.ts on the first such request). */
 export async function databaseSession(ctx: RequestContext): Promise<ResponseInternal> {

@@ -34,7 +34,7 @@ function keepVersion(original: JWT, token: JWT): JWT {
   return typeof v === 'number' ? { ...token, [SESSION_VERSION_CLAIM]: v } : token
 }
 
-export function respond(body: unknown, cookies: ResponseInternal['cookies'] = []): ResponseInternal {
+function respond(body: unknown, cookies: ResponseInternal['cookies'] = []): ResponseInternal {
   return json(body, 200, { headers: NO_STORE, cookies })
 }
 
