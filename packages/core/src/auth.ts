@@ -79,9 +79,20 @@ function authUrlFor(options: ResolvedConfig, origin: URL): string {
   return authUrl
 }
 
+/**
+ * A request as routing reads it. `request()` is the Web Request itself: Auth() has it; getSession() builds its
+ * /session request only if an action reads it (the JWT session check does not).
+ */
+export interface Incoming {
+  url: string
+  method: string
+  headers: { get(name: string): string | null }
+  request(): Request
+}
+
 /** Build the request context, or answer early (unknown route, wrong method). */
-async function route(request: Request, options: ResolvedConfig): Promise<{ ctx: RequestContext; route: Route } | Response> {
-  const url = new URL(request.url)
+async function route(incoming: Incoming, options: ResolvedConfig): Promise<{ ctx: RequestContext; route: Route } | Response> {
+  const url = new URL(incoming.url)
   const segments = matchBasePath(url.pathname, options.basePath)
   if (!segments || segments.length === 0 || segments.length > 2) {
     return plainError(404, 'UnknownAction', `No auth route at ${url.pathname}; routes live under ${options.basePath || '/'}`)
@@ -91,7 +102,7 @@ async function route(request: Request, options: ResolvedConfig): Promise<{ ctx: 
   if (!table || !Object.hasOwn(routes, action)) {
     return plainError(404, 'UnknownAction', `Unknown auth action "${action.slice(0, 40)}"`)
   }
-  const method = request.method.toUpperCase()
+  const method = incoming.method.toUpperCase()
   const entry = method === 'GET' || method === 'POST' ? table[method] : undefined
   if (!entry) {
     const allow = Object.keys(table).join(', ')
@@ -100,12 +111,14 @@ async function route(request: Request, options: ResolvedConfig): Promise<{ ctx: 
   if (providerId !== undefined && !entry.provider) {
     return plainError(404, 'UnknownAction', `${action} takes no provider segment`)
   }
-  const origin = publicOrigin(request, options, url)
-  if (options.url) (await authUrlModule()).checkAuthUrlOrigin(request, options.url, options.logger)
+  const origin = publicOrigin(incoming, options, url)
+  if (options.url) (await authUrlModule()).checkAuthUrlOrigin(incoming, options.url, options.logger)
   const secure = origin.protocol === 'https:'
   const authUrl = authUrlFor(options, origin)
   const ctx: RequestContext = {
-    request,
+    get request() {
+      return incoming.request()
+    },
     options,
     action: action as AuthAction,
     providerId,
@@ -114,7 +127,7 @@ async function route(request: Request, options: ResolvedConfig): Promise<{ ctx: 
     origin: origin.origin,
     secure,
     cookies: options.cookiesFor(secure),
-    jar: parseCookies(request.headers.get('cookie')),
+    jar: parseCookies(incoming.headers.get('cookie')),
     query: queryRecord(url),
     body: undefined,
   }
@@ -124,25 +137,25 @@ async function route(request: Request, options: ResolvedConfig): Promise<{ ctx: 
   } else if (entry.provider === 'required') {
     throw new InvalidProvider(`/${action} needs a provider id: ${options.basePath}/${action}/<provider>`)
   }
-  if (method === 'POST') ctx.body = await (await bodyModule()).parseBody(request)
+  if (method === 'POST') ctx.body = await (await bodyModule()).parseBody(incoming.request())
   return { ctx, route: entry }
 }
 
-async function handle(request: Request, config: AuthConfig): Promise<ResponseInternal | Response> {
+async function handle(incoming: Incoming, config: AuthConfig): Promise<ResponseInternal | Response> {
   let options: ResolvedConfig
   try {
     options = await withRedirectProxy(config, resolveConfig(config))
   } catch (e) {
-    return configFailure(e, config, request)
+    return configFailure(e, config, incoming.request())
   }
   let routed: Awaited<ReturnType<typeof route>>
   try {
     await checkProviderSetup(options)
-    routed = await route(request, options)
+    routed = await route(incoming, options)
   } catch (e) {
     const early = e instanceof AuthError ? (await errorsModule()).requestError(e) : undefined
     if (early) return early
-    return configFailure(e, config, request)
+    return configFailure(e, config, incoming.request())
   }
   if (routed instanceof Response) return routed
   const { ctx, route: entry } = routed
@@ -155,19 +168,31 @@ async function handle(request: Request, config: AuthConfig): Promise<ResponseInt
 }
 
 /**
+ * What Auth() answers, before it becomes a Response: a ResponseInternal from an action, or a Response for
+ * early answers (unknown route, configuration failure). `getSession()` reads the session from it without
+ * a JSON round trip through a Response body.
+ */
+export async function authResult(input: Request | Incoming, config: AuthConfig): Promise<ResponseInternal | Response> {
+  const incoming: Incoming =
+    typeof (input as Incoming).request === 'function'
+      ? (input as Incoming)
+      : { url: input.url, method: input.method, headers: input.headers, request: () => input as Request }
+  try {
+    return await handle(incoming, config)
+  } catch (e) {
+    // Unreachable by design; the last line of defence against an unhandled rejection.
+    return configFailure(e instanceof InvalidRequest ? e : new UnknownAction('Unexpected failure', { cause: e }), config, incoming.request())
+  }
+}
+
+/**
  * Latch's single entry point: a pure function from a Web Request to a Web Response.
  * It never mutates `config`; resolve it once and reuse the object for best performance.
  */
 export async function Auth(request: Request, config: AuthConfig & { raw: typeof raw }): Promise<ResponseInternal>
 export async function Auth(request: Request, config: AuthConfig): Promise<Response>
 export async function Auth(request: Request, config: AuthConfig): Promise<Response | ResponseInternal> {
-  let result: ResponseInternal | Response
-  try {
-    result = await handle(request, config)
-  } catch (e) {
-    // Unreachable by design; the last line of defence against an unhandled rejection.
-    result = await configFailure(e instanceof InvalidRequest ? e : new UnknownAction('Unexpected failure', { cause: e }), config, request)
-  }
+  const result = await authResult(request, config)
   if (config.raw) {
     if (result instanceof Response) return { status: result.status, body: await result.text(), headers: Object.fromEntries(result.headers) }
     return result

@@ -10,7 +10,13 @@ import { forwardedHost, forwardedProto } from './forwarded.js'
  * 3. Otherwise the request URL's own origin, which needs trustHost too: a framework can't tell us
  *    whether its Host header was spoofed, so we refuse rather than build links from it.
  */
-export function publicOrigin(request: Request, options: ResolvedConfig, requestUrl?: URL): URL {
+/** What publicOrigin reads of a request. */
+export interface RequestLike {
+  url: string
+  headers: { get(name: string): string | null }
+}
+
+export function publicOrigin(request: RequestLike, options: ResolvedConfig, requestUrl?: URL): URL {
   if (options.url) return new URL(options.url.origin)
   if (!options.trustHost) {
     throw new UntrustedHost(
