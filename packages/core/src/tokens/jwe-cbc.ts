@@ -122,6 +122,9 @@ export async function cbcDecrypt(
   }
 }
 
+/** The encoded protected header per kid (one per key in use). */
+const headers = new Map<string, string>()
+
 /**
  * Encrypt `claims` as a canonical token: header `{"alg":"dir","enc":"A256CBC-HS512","kid":...}`.
  * `claims` must be a plain object (encode() checks the caller's token before cloning it).
@@ -136,7 +139,12 @@ export async function encryptCanonical(
     const v = claims[c]
     if (typeof v === 'number' && !Number.isFinite(v)) throw new TypeError(`"${c}" claim must be a finite number`)
   }
-  const protectedB64 = b64uEncode(JSON.stringify({ alg: 'dir', enc: CBC_ENC, kid }))
+  let protectedB64 = headers.get(kid)
+  if (protectedB64 === undefined) {
+    protectedB64 = b64uEncode(JSON.stringify({ alg: 'dir', enc: CBC_ENC, kid }))
+    if (headers.size >= 64) headers.clear()
+    headers.set(kid, protectedB64)
+  }
   const plaintext = encoder.encode(JSON.stringify(claims))
   let keys = cbcKeys(cek, mac)
   if (keys instanceof Promise) keys = await keys

@@ -30,7 +30,7 @@ export async function encodeToken<Payload extends Record<string, unknown> = JWT>
 ): Promise<string> {
   const { token = {} as Payload, salt, maxAge = DEFAULT_MAX_AGE } = params
   const [first] = secrets(params.secret)
-  const { key, kid } = await deriveEncryptionKey(ENC, first!, salt)
+  const { key, kid } = derivedEncryptionKey(ENC, first!, salt) ?? (await deriveEncryptionKey(ENC, first!, salt))
   const iat = params.now ?? now()
   // What jose's EncryptJWT refuses, refused the same way.
   if (!isPlainObject(token)) throw new TypeError('JWT Claims Set MUST be an object')
