@@ -35,7 +35,7 @@ export interface ResolvedConfig {
   trustHost: boolean
   /** Preview deployments (redirect-proxy/). */
   redirectProxy?: RedirectProxyOptions
-  session: { strategy: SessionStrategy; maxAge: number; updateAge: number; generateSessionToken: () => string; versionCacheMaxAge: number; cookieCache?: { maxAge: number } }
+  session: { strategy: SessionStrategy; maxAge: number; updateAge: number; generateSessionToken: () => string; versionCacheMaxAge: number; cookieCache?: { maxAge: number }; freshAge: number }
   jwt: JWTOptions
   pages: PagesOptions
   theme: Theme

@@ -24,6 +24,8 @@ export type AuthErrorCode =
   | 'OAuthSignin'
   | 'RateLimited'
   | 'RefreshAccessTokenError'
+  | 'SessionNotFresh'
+  | 'SessionRequired'
   | 'SessionTokenError'
   | 'StoreUnavailable'
   | 'UnknownAction'
@@ -80,6 +82,13 @@ export class RefreshAccessTokenError extends define('RefreshAccessTokenError', '
  * timeout): 503 with `Retry-After` for JSON clients, the error page (status 503) for browsers. Nothing is granted.
  */
 export class StoreUnavailable extends define('StoreUnavailable', 'The session store is unavailable; retry shortly') {}
+/** An action on the signed-in user's account without a session: 401 (JSON) or the sign-in page. */
+export class SessionRequired extends define('SessionRequired', 'Sign in first') {}
+/**
+ * A sensitive action (change password or e-mail, unlink, delete, two-factor changes) whose session began longer
+ * ago than `session.freshAge`: 403 (JSON) or the sign-in page, where the user signs in again.
+ */
+export class SessionNotFresh extends define('SessionNotFresh', 'Sign in again to do this') {}
 export class SessionTokenError extends define('SessionTokenError', 'The session could not be read') {}
 export class UnknownAction extends define('UnknownAction', 'Unknown auth action') {}
 export class UntrustedHost extends define('UntrustedHost', 'Untrusted host') {}
@@ -113,6 +122,8 @@ const BY_CODE: Record<string, new () => AuthError> = {
   OAuthProviderUnavailable,
   OAuthSignin,
   RateLimited,
+  SessionNotFresh,
+  SessionRequired,
   StoreUnavailable,
   Verification,
 }
@@ -129,6 +140,8 @@ const SIGNIN_PAGE = new Set<string>([
   'OAuthSignin',
   'InvalidCheck',
   'RateLimited',
+  'SessionNotFresh',
+  'SessionRequired',
 ])
 
 export function clientCode(error: unknown): string {

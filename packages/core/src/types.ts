@@ -117,6 +117,12 @@ export interface SessionOptions {
    * extensions rewrite or clear the cookie. Off by default; ignored by the JWT strategy.
    */
   cookieCache?: { maxAge: number }
+  /**
+   * Seconds after a sign-in during which the session counts as recent: sensitive actions (change password or
+   * e-mail, unlink an account, delete the account, two-factor changes) need it, else `SessionNotFresh` and the
+   * user signs in again. Default 600 (10 minutes), at most 86400.
+   */
+  freshAge?: number
 }
 
 export type JWTCallbackTrigger = 'signIn' | 'signUp' | 'update'

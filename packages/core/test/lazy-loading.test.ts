@@ -39,6 +39,7 @@ const SESSION_PATH = new Set([
   'src/http/paths.ts',
   'src/http/response.ts',
   'src/http/safe-redirect.ts',
+  'src/session/claims.ts', // the auth_time claim's name, kept on re-issue
   'src/session/jwt-codec.ts',
   'src/session/jwt-session.ts',
   'src/tokens/base64url.ts',

@@ -2,7 +2,7 @@ import type { Pool } from 'pg'
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser, VerificationToken } from '@latch/core'
 import { postgresRefreshLock } from './refresh-lock.js'
 import { quoteSchema } from './schema.js'
-import { bounded, DEFAULT_TIMEOUT_MS } from './bounded.js'
+import { bounded, DEFAULT_TIMEOUT_MS } from '@latch/core/store'
 
 export { ensureSchema, migrationSql, MIGRATION_URL, MIGRATION_URLS } from './schema.js'
 export { PostgresRateLimitStore, type PostgresRateLimitStoreOptions } from './rate-limit-store.js'
@@ -39,7 +39,22 @@ function toAccount(r: Row): AdapterAccount {
   return a as AdapterAccount
 }
 
-export interface PostgresAdapter extends Required<Adapter> {
+/**
+ * Optional methods other changes implement here (passwords, passkeys); each group leaves this list as it lands.
+ */
+type Pending =
+  | never
+  // passwords/
+  | 'getPasswordHash'
+  | 'setPasswordHash'
+  // passkeys/
+  | 'getAuthenticator'
+  | 'createAuthenticator'
+  | 'listAuthenticatorsByUserId'
+  | 'updateAuthenticatorCounter'
+  | 'deleteAuthenticator'
+
+export interface PostgresAdapter extends Required<Omit<Adapter, Pending>>, Pick<Adapter, Pending> {
   /** Delete expired sessions, verification tokens and refresh locks/results; returns how many rows went. Run it from a cron. */
   deleteExpired(): Promise<number>
 }
@@ -112,6 +127,9 @@ export function PostgresAdapter(pool: Queryable, options: PostgresAdapterOptions
         values,
       )
       return toAccount(r!)
+    },
+    async listAccounts(userId) {
+      return (await q(`SELECT * FROM ${s}.accounts WHERE user_id = $1 ORDER BY provider, provider_account_id`, [userId])).map(toAccount)
     },
     async unlinkAccount({ provider, providerAccountId }) {
       const r = await one(`DELETE FROM ${s}.accounts WHERE provider = $1 AND provider_account_id = $2 RETURNING *`, [provider, providerAccountId])

@@ -1,7 +1,7 @@
 import type { RateLimitHit, RateLimitStore } from '@latch/core/rate-limit'
 import type { Queryable } from './index.js'
 import { quoteSchema } from './schema.js'
-import { bounded, DEFAULT_TIMEOUT_MS } from './bounded.js'
+import { bounded, DEFAULT_TIMEOUT_MS } from '@latch/core/store'
 
 export interface PostgresRateLimitStoreOptions {
   /** Schema of the counters table. Default `public`. */

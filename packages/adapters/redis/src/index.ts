@@ -1,6 +1,6 @@
 import type { ChainableCommander, Redis } from 'ioredis'
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from '@latch/core'
-import { bounded, DEFAULT_TIMEOUT_MS } from './bounded.js'
+import { bounded, DEFAULT_TIMEOUT_MS } from '@latch/core/store'
 import { decodeAccount, decodeSession, decodeToken, decodeUser, encode, seg, ttlMs } from './codec.js'
 
 import { redisRefreshLock } from './refresh-lock.js'
@@ -17,7 +17,22 @@ export interface RedisAdapterOptions {
   timeoutMs?: number
 }
 
-export type RedisAdapter = Required<Adapter>
+/**
+ * Optional methods other changes implement here (passwords, passkeys); each group leaves this list as it lands.
+ */
+type Pending =
+  | never
+  // passwords/
+  | 'getPasswordHash'
+  | 'setPasswordHash'
+  // passkeys/
+  | 'getAuthenticator'
+  | 'createAuthenticator'
+  | 'listAuthenticatorsByUserId'
+  | 'updateAuthenticatorCounter'
+  | 'deleteAuthenticator'
+
+export type RedisAdapter = Required<Omit<Adapter, Pending>> & Pick<Adapter, Pending>
 
 /** Run a MULTI and throw its first command error: ioredis reports those in exec's results, not by rejecting. */
 async function execAll(multi: ChainableCommander): Promise<void> {
@@ -98,6 +113,12 @@ export function RedisAdapter(redis: Redis, options: RedisAdapterOptions = {}): R
       if (!(await redis.set(key, encode(stored), 'NX'))) throw new Error('linkAccount: this account is already linked')
       await redis.sadd(k.userAccounts(stored.userId), key)
       return stored
+    },
+    async listAccounts(userId) {
+      const keys = await redis.smembers(k.userAccounts(userId))
+      if (!keys.length) return []
+      const found = (await redis.mget(keys)).map(decodeAccount).filter((a): a is NonNullable<typeof a> => a !== null)
+      return found.sort((a, b) => (a.provider + '\0' + a.providerAccountId < b.provider + '\0' + b.providerAccountId ? -1 : 1))
     },
     async unlinkAccount({ provider, providerAccountId }) {
       const key = k.account(provider, providerAccountId)

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis'
 import type { RateLimitHit, RateLimitStore } from '@latch/core/rate-limit'
-import { bounded, DEFAULT_TIMEOUT_MS } from './bounded.js'
+import { bounded, DEFAULT_TIMEOUT_MS } from '@latch/core/store'
 
 // INCR and the window's expiry in one atomic step; a key left without a TTL is repaired.
 const HIT = `

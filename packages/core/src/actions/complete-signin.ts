@@ -10,6 +10,7 @@ import { adapterCall, createDbSession, dbSessionToken, deleteDbSession } from '.
 import { refreshableTokenFields } from '../oauth/refresh.js'
 import { stableSubject } from '../oauth/subject.js'
 import { sessionVersionClaim } from '../session/version.js'
+import { authTimeClaim, authTimeCookie } from '../session/signed-in.js'
 import { adapterSignIn } from './adapter-signin.js'
 import { emit } from './events.js'
 
@@ -21,6 +22,11 @@ export interface SignInInput {
   email?: { verificationRequest?: boolean }
   /** Cookies the provider step wants set (e.g. clearing used check cookies). */
   cookies?: Cookie[]
+  /**
+   * The first factor was a passkey assertion with user verification (passkeys/): two-factor (two-factor/) may
+   * count it as both factors, as the app configures.
+   */
+  passkeyUserVerified?: boolean
 }
 
 /** Run `callbacks.signIn`; false → AccessDenied, a string → redirect there instead of signing in. */
@@ -91,14 +97,14 @@ export async function completeSignIn(ctx: RequestContext, input: SignInInput): P
     })
     // With an adapter, `sub` is the adapter's user id: stamp the user's session version (sign out everywhere).
     const version = options.adapter && result && result.sub === sub ? await sessionVersionClaim(ctx, sub) : {}
-    cookies.push(...(result === null ? clearSession(ctx) : await writeJwtSession(ctx, { ...result, ...version })))
+    cookies.push(...(result === null ? clearSession(ctx) : await writeJwtSession(ctx, { ...result, ...version, ...authTimeClaim(ctx) })))
   } else {
     if (!user.id) throw new Configuration('The database session strategy needs a user id; the credentials authorize() must return { id }')
     // A new sign-in in this browser replaces its previous session row (no orphans, no fixation).
     const previous = dbSessionToken(ctx)
     if (previous) await deleteDbSession(ctx, previous)
-    const { cookie } = await createDbSession(ctx, String(user.id))
-    cookies.push(cookie)
+    const { cookie, session } = await createDbSession(ctx, String(user.id))
+    cookies.push(cookie, await authTimeCookie(ctx, session.sessionToken ?? cookie.value, new Date(session.expires)))
   }
 
   await emit(ctx, 'signIn', { user, account, profile: input.profile, isNewUser })

@@ -7,6 +7,7 @@ import { clearSession, hasSessionCookie, readJwtSession, SESSION_VERSION_CLAIM, 
 import { defaultCallbacks } from '../config/defaults.js'
 import { emit } from './events.js'
 import { JWTSessionError, StoreUnavailable } from '../errors.js'
+import { AUTH_TIME_CLAIM } from '../session/claims.js'
 
 /**
  * GET and POST /session for JWT sessions, the check every request makes. What only some deployments need loads
@@ -28,10 +29,18 @@ async function versionValid(ctx: RequestContext, token: JWT): Promise<boolean> {
   }
 }
 
-/** A re-issued token keeps the session version it was signed in under, whatever the jwt callback returned. */
+/**
+ * A re-issued token keeps the session version it was signed in under and its sign-in time (session/signed-in.ts),
+ * whatever the jwt callback returned.
+ */
 function keepVersion(original: JWT, token: JWT): JWT {
   const v = original[SESSION_VERSION_CLAIM]
-  return typeof v === 'number' ? { ...token, [SESSION_VERSION_CLAIM]: v } : token
+  const at = original[AUTH_TIME_CLAIM]
+  if (typeof v !== 'number' && typeof at !== 'number') return token
+  const kept: JWT = { ...token }
+  if (typeof v === 'number') kept[SESSION_VERSION_CLAIM] = v
+  if (typeof at === 'number') kept[AUTH_TIME_CLAIM] = at
+  return kept
 }
 
 function respond(body: unknown, cookies: ResponseInternal['cookies'] = []): ResponseInternal {

@@ -3,6 +3,7 @@ import { redirectTo, resolveCallbackUrl } from '../http/redirect.js'
 import { clearSession, readJwtSession } from '../session/jwt-session.js'
 import { dbSessionToken, deleteDbSession } from '../session/database-session.js'
 import { clearCookieCache } from '../session/cookie-cache.js'
+import { clearAuthTimeCookie } from '../session/signed-in.js'
 import { emit } from './events.js'
 
 /** POST /signout (CSRF checked by the dispatcher): end the session and redirect. */
@@ -16,5 +17,5 @@ export async function signoutAction(ctx: RequestContext): Promise<ResponseIntern
     if (sessionToken) await emit(ctx, 'signOut', { session: await deleteDbSession(ctx, sessionToken) })
   }
   const { url } = await resolveCallbackUrl(ctx)
-  return redirectTo(ctx, url, [...clearSession(ctx), ...clearCookieCache(ctx)])
+  return redirectTo(ctx, url, [...clearSession(ctx), ...clearCookieCache(ctx), ...clearAuthTimeCookie(ctx)])
 }

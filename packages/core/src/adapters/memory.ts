@@ -1,4 +1,5 @@
 import { memoryRefreshLock } from './memory-refresh-lock.js'
+import { memoryCredentials } from './memory-credentials.js'
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser, VerificationToken } from './types.js'
 
 /**
@@ -38,9 +39,11 @@ export function MemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
   const versions = new Map<string, number>()
 
   const userSessions = (userId: string) => [...sessions.values()].filter((s) => s.userId === userId)
+  const { forget, ...credentials } = memoryCredentials((id) => users.has(id))
 
   return {
     ...memoryRefreshLock(now),
+    ...credentials,
     createUser(user) {
       const id = typeof user.id === 'string' && user.id && !users.has(user.id) ? user.id : crypto.randomUUID()
       if (user.email && byEmail.has(user.email)) throw new Error('A user with this email already exists')
@@ -83,6 +86,7 @@ export function MemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
       for (const [k, a] of accounts) if (a.userId === userId) accounts.delete(k)
       for (const [k, s] of sessions) if (s.userId === userId) sessions.delete(k)
       versions.delete(userId)
+      forget(userId)
       return copy(u)
     },
     linkAccount(account) {
@@ -91,6 +95,9 @@ export function MemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
       if (accounts.has(key)) throw new Error('This account is already linked')
       accounts.set(key, { ...stripUndefined(account) })
       return copy(account)
+    },
+    listAccounts(userId) {
+      return [...accounts.values()].filter((a) => a.userId === userId).map(copy)
     },
     unlinkAccount({ provider, providerAccountId }) {
       const key = accountKey(provider, providerAccountId)

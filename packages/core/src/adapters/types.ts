@@ -34,6 +34,18 @@ export type StoredAccount = { userId: string; type: string; provider: string; pr
 export type StoredSession = { sessionToken: string; userId: string; expires: Date }
 type AccountKey = Pick<AdapterAccount, 'provider' | 'providerAccountId'>
 
+/** A WebAuthn credential (passkey), in Auth.js's shape so its adapters' authenticator tables keep working. */
+export interface AdapterAuthenticator {
+  credentialID: string
+  userId: string
+  providerAccountId: string
+  counter: number
+  credentialBackedUp: boolean
+  credentialDeviceType: string
+  credentialPublicKey: string
+  transports?: string | null
+}
+
 export interface Adapter {
   createUser?(user: AdapterUser): Awaitable<StoredUser>
   getUser?(id: string): Awaitable<StoredUser | null>
@@ -66,4 +78,19 @@ export interface Adapter {
   setRefreshResult?(key: string, value: string, ttlMs: number): Awaitable<void>
   /** The stored result, or null when none (or expired). */
   getRefreshResult?(key: string): Awaitable<string | null>
+  /** Latch extension (optional): account management lists the user's linked accounts (account/). */
+  listAccounts?(userId: string): Awaitable<StoredAccount[]>
+  /**
+   * Latch extensions (optional): e-mail + password accounts (passwords/). The stored hash is one self-describing
+   * string (algorithm and parameters included); null when the user has no password. `null` in set removes it.
+   */
+  getPasswordHash?(userId: string): Awaitable<string | null>
+  setPasswordHash?(userId: string, hash: string | null): Awaitable<void>
+  /** Auth.js's WebAuthn methods (passkeys/), same names and shapes. */
+  getAuthenticator?(credentialID: string): Awaitable<AdapterAuthenticator | null>
+  createAuthenticator?(authenticator: AdapterAuthenticator): Awaitable<AdapterAuthenticator>
+  listAuthenticatorsByUserId?(userId: string): Awaitable<AdapterAuthenticator[]>
+  updateAuthenticatorCounter?(credentialID: string, newCounter: number): Awaitable<AdapterAuthenticator>
+  /** Latch extension (optional): remove one passkey (passkeys/). */
+  deleteAuthenticator?(credentialID: string): Awaitable<void>
 }

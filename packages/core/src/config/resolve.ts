@@ -84,6 +84,7 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
       generateSessionToken: config.session?.generateSessionToken ?? randomToken,
       versionCacheMaxAge: versionCacheMaxAge(config.session?.versionCacheMaxAge),
       cookieCache: resolveCookieCache(config.session?.cookieCache),
+      freshAge: freshAge(config.session?.freshAge),
     },
     jwt: { maxAge: config.jwt?.maxAge ?? maxAge, encode: config.jwt?.encode ?? encodeSession, decode: config.jwt?.decode ?? decodeSession },
     pages: { ...config.pages },
@@ -110,6 +111,15 @@ function versionCacheMaxAge(value: number | undefined): number {
   if (value === undefined) return DEFAULT_VERSION_CACHE_MAX_AGE
   if (typeof value !== 'number' || !(value >= 0) || value > 300) {
     throw new Configuration('session.versionCacheMaxAge must be a number of seconds from 0 (no cache) to 300')
+  }
+  return value
+}
+
+/** session.freshAge (session/signed-in.ts): how recent a sign-in sensitive actions need. */
+function freshAge(value: number | undefined): number {
+  if (value === undefined) return 600
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 86_400) {
+    throw new Configuration('session.freshAge must be a whole number of seconds from 0 to 86400')
   }
   return value
 }

@@ -12,7 +12,7 @@ export interface CookieOption {
   }
 }
 
-export type CookieKind = 'sessionToken' | 'sessionData' | 'callbackUrl' | 'csrfToken' | 'pkceCodeVerifier' | 'state' | 'nonce'
+export type CookieKind = 'sessionToken' | 'sessionData' | 'authTime' | 'callbackUrl' | 'csrfToken' | 'pkceCodeVerifier' | 'state' | 'nonce'
 
 export type CookiesOptions = Record<CookieKind, CookieOption>
 
@@ -35,6 +35,8 @@ export function defaultCookies(secure: boolean): CookiesOptions {
     sessionToken: { name: sessionTokenName(secure), options: base },
     // Database sessions' opt-in cookie cache (session.cookieCache; Latch only, never set otherwise).
     sessionData: { name: `${prefix}authjs.session-data`, options: base },
+    // Database sessions: when the session's sign-in happened (session/signed-in.ts; Latch only).
+    authTime: { name: `${prefix}authjs.auth-time`, options: base },
     callbackUrl: { name: `${prefix}authjs.callback-url`, options: base },
     csrfToken: { name: `${secure ? '__Host-' : ''}authjs.csrf-token`, options: base },
     pkceCodeVerifier: { name: `${prefix}authjs.pkce.code_verifier`, options: { ...base, maxAge: CHECK_MAX_AGE } },

@@ -41,6 +41,8 @@ function errorResult(ctx: RequestContext, error: unknown, mode: 'json' | 'page')
   if (mode === 'json') {
     if (code === 'MissingCSRF') return jsonError(403, code, 'CSRF token missing or invalid')
     if (code === 'RateLimited') return jsonError(429, code, err.message)
+    if (code === 'SessionRequired') return jsonError(401, code, err.message)
+    if (code === 'SessionNotFresh') return jsonError(403, code, err.message)
     if (code === 'StoreUnavailable') return storeUnavailable(jsonError(503, code, err.message))
     return jsonError(code === 'Configuration' ? 500 : 400, code, code === 'Configuration' ? 'Server error: see the server log' : err.message)
   }

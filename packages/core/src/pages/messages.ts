@@ -9,6 +9,7 @@ const SIGNIN: Record<string, string> = {
   MissingCSRF: 'The form expired. Please try again.',
   RateLimited: 'Too many attempts. Wait a moment and try again.',
   SessionRequired: 'Please sign in to access this page.',
+  SessionNotFresh: 'For your security, sign in again to continue.',
   AccessDenied: 'You do not have permission to sign in.',
 }
 

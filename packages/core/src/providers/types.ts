@@ -2,7 +2,7 @@ import type { Account, Awaitable, Profile, User } from '../types.js'
 import type { customFetch } from '../symbols.js'
 import type { HttpOptions } from '../oauth/limited-fetch.js'
 
-export type ProviderType = 'oauth' | 'oidc' | 'email' | 'credentials'
+export type ProviderType = 'oauth' | 'oidc' | 'email' | 'credentials' | 'webauthn' | 'password'
 
 export interface CommonProviderOptions {
   id: string

@@ -208,6 +208,23 @@ export function defineAdapterSuite(options: AdapterSuiteOptions): void {
         expect(await a.getSessionAndUser(other)).not.toBeNull()
       })
 
+      it('lists the accounts linked to one user, and not after unlinking', async (t) => {
+        if (typeof a.listAccounts !== 'function') return t.skip()
+        const u1 = await makeUser()
+        const u2 = await makeUser()
+        const acc1 = accountFor(u1.id)
+        const acc2 = accountFor(u1.id, `other${run}`)
+        await a.linkAccount(acc1)
+        await a.linkAccount(acc2)
+        await a.linkAccount(accountFor(u2.id))
+        const list = await a.listAccounts(u1.id)
+        expect(list.map((x) => `${x.provider}/${x.providerAccountId}`).sort()).toEqual([acc1, acc2].map((x) => `${x.provider}/${x.providerAccountId}`).sort())
+        for (const x of list) expect(x).toMatchObject({ userId: u1.id, type: 'oauth' })
+        await a.unlinkAccount({ provider: acc1.provider, providerAccountId: acc1.providerAccountId })
+        expect((await a.listAccounts(u1.id)).map((x) => x.providerAccountId)).toEqual([acc2.providerAccountId])
+        expect(await a.listAccounts(crypto.randomUUID())).toEqual([])
+      })
+
       it('keeps a per-user session version that only goes up, atomically', async (t) => {
         if (typeof a.getSessionVersion !== 'function' || typeof a.bumpSessionVersion !== 'function') return t.skip()
         const u = await makeUser()

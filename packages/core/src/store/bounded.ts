@@ -1,4 +1,8 @@
-import { StoreUnavailable } from '@latch/core/errors'
+/**
+ * A bound on one call to a store (database, cache): the building block the Latch adapters use, exported as
+ * `@latch/core/store` for adapter authors. Edge-safe.
+ */
+import { StoreUnavailable } from '../errors.js'
 
 /** Default bound on one store call, in milliseconds (`timeoutMs` option; 0 turns it off). */
 export const DEFAULT_TIMEOUT_MS = 5_000
