@@ -85,6 +85,8 @@ function authUrlFor(options: ResolvedConfig, origin: URL): string {
  */
 export interface Incoming {
   url: string
+  /** `url` parsed, when the caller has it already. */
+  parsedUrl?: URL
   method: string
   headers: { get(name: string): string | null }
   request(): Request
@@ -92,7 +94,7 @@ export interface Incoming {
 
 /** Build the request context, or answer early (unknown route, wrong method). */
 async function route(incoming: Incoming, options: ResolvedConfig): Promise<{ ctx: RequestContext; route: Route } | Response> {
-  const url = new URL(incoming.url)
+  const url = incoming.parsedUrl ?? new URL(incoming.url)
   const segments = matchBasePath(url.pathname, options.basePath)
   if (!segments || segments.length === 0 || segments.length > 2) {
     return plainError(404, 'UnknownAction', `No auth route at ${url.pathname}; routes live under ${options.basePath || '/'}`)

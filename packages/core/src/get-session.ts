@@ -31,7 +31,8 @@ export interface SessionCheck {
  */
 export async function checkSession(request: Request, config: AuthConfig): Promise<SessionCheck> {
   const basePath = authBasePath(config)
-  const url = new URL(`${basePath}/session`, request.url).href
+  const parsedUrl = new URL(`${basePath}/session`, request.url)
+  const url = parsedUrl.href
   const headers: Record<string, string> = {}
   for (const name of FORWARDED_HEADERS) {
     const v = request.headers.get(name)
@@ -41,7 +42,7 @@ export async function checkSession(request: Request, config: AuthConfig): Promis
   // reads it (the JWT session check does not): constructing one costs more than the rest of this function.
   let built: Request | undefined
   const result = await authResult(
-    { url, method: 'GET', headers: { get: (name) => headers[name.toLowerCase()] ?? null }, request: () => (built ??= new Request(url, { headers })) },
+    { url, parsedUrl, method: 'GET', headers: { get: (name) => headers[name.toLowerCase()] ?? null }, request: () => (built ??= new Request(url, { headers })) },
     config,
   )
   if (result instanceof Response) {
