@@ -3,11 +3,11 @@ import type { JWT } from '../tokens/jwt-types.js'
 import type { Session } from '../types.js'
 import type { AdapterUser } from '../adapters/types.js'
 import { json, NO_STORE } from '../http/response.js'
-import { clearSession, hasSessionCookie, readJwtSession, SESSION_VERSION_CLAIM, writeJwtSession } from '../session/jwt-session.js'
+import { clearSession, hasSessionCookie, readJwtSession, writeJwtSession } from '../session/jwt-session.js'
 import { defaultCallbacks } from '../config/defaults.js'
 import { emit } from './events.js'
 import { JWTSessionError, StoreUnavailable } from '../errors.js'
-import { AUTH_TIME_CLAIM } from '../session/claims.js'
+import { AUTH_TIME_CLAIM, SESSION_VERSION_CLAIM } from '../session/claims.js'
 
 /**
  * GET and POST /session for JWT sessions, the check every request makes. What only some deployments need loads

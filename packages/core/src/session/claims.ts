@@ -1,2 +1,5 @@
 /** The JWT claim holding when the session's sign-in happened (seconds since epoch; see signed-in.ts). */
 export const AUTH_TIME_CLAIM = 'auth_time'
+
+/** The claim carrying the user's session version in a JWT (version.ts: "sign out everywhere"). */
+export const SESSION_VERSION_CLAIM = 'sv'

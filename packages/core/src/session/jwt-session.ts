@@ -10,9 +10,6 @@ export interface FoundToken {
   source: 'current' | 'legacy'
 }
 
-/** The claim carrying the user's session version in a JWT (session/version.ts: "sign out everywhere"). */
-export const SESSION_VERSION_CLAIM = 'sv'
-
 /** NextAuth v4 session cookie names: the https (`__Secure-`) one, then the plain one. */
 export const LEGACY_NAMES = ['__Secure-next-auth.session-token', 'next-auth.session-token'] as const
 

@@ -2,7 +2,7 @@ import type { RequestContext } from '../context.js'
 import type { JWT } from '../tokens/jwt-types.js'
 import { adapterCall } from './database-session.js'
 import { cachedVersion } from './version-cache.js'
-import { SESSION_VERSION_CLAIM } from './jwt-session.js'
+import { SESSION_VERSION_CLAIM } from './claims.js'
 
 export { SESSION_VERSION_CLAIM }
 
