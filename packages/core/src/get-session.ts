@@ -23,6 +23,12 @@ export interface SessionCheck {
    * `/session` would be signed out when the cookie's original lifetime ends.
    */
   setCookies: string[]
+  /**
+   * Set when the session store did not answer (`/session` was a 503 StoreUnavailable): `session` is null, but the
+   * user may well be signed in. A guard should answer 503 with this `Retry-After` (or send browsers to the error
+   * page), not 401 or the sign-in page, which would tell clients they are signed out.
+   */
+  unavailable?: { retryAfter: string }
 }
 
 /**
@@ -46,12 +52,17 @@ export async function checkSession(request: Request, config: AuthConfig): Promis
     config,
   )
   if (result instanceof Response) {
+    if (result.status === 503) {
+      await result.body?.cancel()
+      return { session: null, setCookies: [], unavailable: { retryAfter: result.headers.get('retry-after') ?? '5' } }
+    }
     const session = await sessionFromResponse(result)
     return { session, setCookies: result.status === 200 ? result.headers.getSetCookie() : [] }
   }
   // What Auth() would have answered, read without building and parsing a Response: the same rules as
   // sessionFromResponse (a 200 JSON object with `expires`, the body as JSON would carry it).
   const status = result.redirect ? 302 : (result.status ?? 200)
+  if (status === 503) return { session: null, setCookies: [], unavailable: { retryAfter: header(result, 'retry-after') ?? '5' } }
   const setCookies = status === 200 ? (result.cookies ?? []).map(serializeCookie) : []
   return { session: status === 200 && isJson(result) ? asJsonSession(result.body) : null, setCookies }
 }
@@ -59,11 +70,15 @@ export async function checkSession(request: Request, config: AuthConfig): Promis
 /** The request headers a session check may depend on (the cookie, the public origin, the client). */
 const FORWARDED_HEADERS = ['cookie', 'x-forwarded-host', 'x-forwarded-proto', 'user-agent']
 
+/** A header of an action's result, by case-insensitive name. */
+function header(result: ResponseInternal, name: string): string | undefined {
+  for (const key in result.headers) if (key.toLowerCase() === name) return result.headers[key]
+  return undefined
+}
+
 function isJson(result: ResponseInternal): boolean {
-  for (const name in result.headers) {
-    if (name.toLowerCase() === 'content-type') return result.headers[name]!.includes('application/json')
-  }
-  return result.body !== undefined && typeof result.body !== 'string'
+  const type = header(result, 'content-type')
+  return type !== undefined ? type.includes('application/json') : result.body !== undefined && typeof result.body !== 'string'
 }
 
 /** The body as JSON would deliver it (dates as strings, undefined dropped), then asSession; null if it is not JSON. */

@@ -6,6 +6,7 @@ import type { raw, skipCSRFCheck, customFetch } from './symbols.js'
 import type { HttpOptions } from './oauth/limited-fetch.js'
 import type { AuthError } from './errors.js'
 import type { RateLimitConfig } from './rate-limit/types.js'
+import type { TwoFactorConfig } from './two-factor/types.js'
 
 export type { JWT, JWTOptions, DefaultJWT } from './tokens/jwt-types.js'
 export type Awaitable<T> = T | PromiseLike<T>
@@ -32,6 +33,11 @@ export interface DefaultUser {
    */
   emailVerified?: Date | null
   image?: string | null
+  /**
+   * With `config.twoFactor`: whether the user has confirmed two-factor sign-in (two-factor/). In the session: the
+   * JWT's claim set at sign-in and on enrollment changes, or what the adapter reports with the database session.
+   */
+  twoFactorEnabled?: boolean
 }
 
 /** The user of a callback (`signIn`, `jwt`) or returned by `authorize()`. Augmentable. */
@@ -213,6 +219,8 @@ export interface AuthConfig {
   redirectProxyOrigins?: string[]
   /** Limits on credentials and email sign-in attempts (per identifier and per client IP). Default on, in memory. */
   rateLimit?: RateLimitConfig | false
+  /** Two-factor sign-in (TOTP + recovery codes) after any first factor; off when absent. See docs/guides/two-factor.md. */
+  twoFactor?: TwoFactorConfig
 }
 
 export type AuthAction =
@@ -225,5 +233,7 @@ export type AuthAction =
   | 'verify-request'
   | 'error'
   | '_log'
+  | 'two-factor'
+  | 'two-factor-setup'
 
 export type { Provider, ProviderInput, Adapter, AdapterUser, AuthError }

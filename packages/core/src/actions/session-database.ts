@@ -28,7 +28,13 @@ export async function databaseSession(ctx: RequestContext): Promise<ResponseInte
   try {
     const result = await options.callbacks.session({
       session: {
-        user: { name: user.name, email: user.email, image: user.image },
+        user: {
+          name: user.name,
+          email: user.email,
+          image: user.image,
+          // With config.twoFactor: what the adapter reports with the session's user (two-factor/).
+          ...(options.config.twoFactor ? { twoFactorEnabled: user.twoFactorEnabled === true } : {}),
+        },
         expires: new Date(session.expires).toISOString(),
       },
       user,

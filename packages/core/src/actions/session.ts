@@ -7,7 +7,7 @@ import { clearSession, hasSessionCookie, readJwtSession, writeJwtSession } from 
 import { defaultCallbacks } from '../config/defaults.js'
 import { emit } from './events.js'
 import { JWTSessionError, StoreUnavailable } from '../errors.js'
-import { AUTH_TIME_CLAIM, SESSION_VERSION_CLAIM } from '../session/claims.js'
+import { AUTH_TIME_CLAIM, SESSION_VERSION_CLAIM, TWO_FACTOR_CLAIM } from '../session/claims.js'
 
 /**
  * GET and POST /session for JWT sessions, the check every request makes. What only some deployments need loads
@@ -36,10 +36,12 @@ async function versionValid(ctx: RequestContext, token: JWT): Promise<boolean> {
 function keepVersion(original: JWT, token: JWT): JWT {
   const v = original[SESSION_VERSION_CLAIM]
   const at = original[AUTH_TIME_CLAIM]
-  if (typeof v !== 'number' && typeof at !== 'number') return token
+  const tfa = original[TWO_FACTOR_CLAIM]
+  if (typeof v !== 'number' && typeof at !== 'number' && typeof tfa !== 'boolean') return token
   const kept: JWT = { ...token }
   if (typeof v === 'number') kept[SESSION_VERSION_CLAIM] = v
   if (typeof at === 'number') kept[AUTH_TIME_CLAIM] = at
+  if (typeof tfa === 'boolean') kept[TWO_FACTOR_CLAIM] = tfa
   return kept
 }
 
@@ -49,6 +51,9 @@ function respond(body: unknown, cookies: ResponseInternal['cookies'] = []): Resp
 
 function defaultSession(token: JWT, expires: Date): Session {
   const session: Session = { user: { name: token.name, email: token.email, image: token.picture }, expires: expires.toISOString() }
+  // With config.twoFactor: whether the user had 2FA on at sign-in (or after an enrollment change in this browser).
+  const tfa = token[TWO_FACTOR_CLAIM]
+  if (typeof tfa === 'boolean') session.user!.twoFactorEnabled = tfa
   // A failed refresh-token rotation must reach the client, which then asks the user to sign in again.
   if (typeof token.error === 'string') session.error = token.error
   return session

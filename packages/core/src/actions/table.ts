@@ -35,6 +35,9 @@ const signoutPageAction = lazy(() => import('./pages.js'), (m) => m.signoutPageA
 const verifyRequestPageAction = lazy(() => import('./pages.js'), (m) => m.verifyRequestPageAction)
 const errorPageAction = lazy(() => import('./pages.js'), (m) => m.errorPageAction)
 const clientLogAction = lazy(() => import('./client-log.js'), (m) => m.clientLogAction)
+// Two-factor sign-in (two-factor/): the code step of a pending sign-in, and the signed-in user's enrollment.
+const twoFactorAction = lazy(() => import('../two-factor/verify.js'), (m) => m.twoFactorAction)
+const twoFactorSetupAction = lazy(() => import('../two-factor/setup.js'), (m) => m.twoFactorSetupAction)
 
 export interface Route {
   handler: Handler
@@ -72,4 +75,13 @@ export const routes: Record<AuthAction, Partial<Record<'GET' | 'POST', Route>>> 
   error: { GET: { handler: errorPageAction, errors: 'page' } },
   // next-auth v4's client reports its errors here; no CSRF (a beacon carries none), nothing stored.
   _log: { POST: { handler: clientLogAction, errors: 'json' } },
+  // Two-factor (config.twoFactor): 404 when it is off.
+  'two-factor': {
+    GET: { handler: twoFactorAction, errors: 'page' },
+    POST: { handler: twoFactorAction, csrf: true, errors: 'page' },
+  },
+  'two-factor-setup': {
+    GET: { handler: twoFactorSetupAction, errors: 'page' },
+    POST: { handler: twoFactorSetupAction, csrf: true, errors: 'page' },
+  },
 }
