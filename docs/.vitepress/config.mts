@@ -44,6 +44,7 @@ export default defineConfig({
         items: [
           { text: 'Credentials', link: '/guides/credentials' },
           { text: 'Passkeys', link: '/guides/passkeys' },
+          { text: 'Passwords', link: '/guides/passwords' },
           { text: 'Rate limiting', link: '/guides/rate-limit' },
           { text: 'Two-factor (TOTP)', link: '/guides/two-factor' },
           { text: 'E-mail (magic links)', link: '/guides/email' },

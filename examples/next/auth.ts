@@ -3,6 +3,7 @@
 import NextAuth, { type NextAuthConfig } from '@latch/next'
 import Credentials from '@latch/core/providers/credentials'
 import OIDC from '@latch/core/providers/oidc'
+import { passwordAccounts } from './passwords'
 import Passkey from '@latch/core/providers/passkey'
 import { MemoryAdapter } from '@latch/core/adapters/memory'
 
@@ -39,15 +40,19 @@ if (process.env.DEV_OIDC_ISSUER) {
   )
 }
 
+// E-mail + password accounts in memory when PASSWORD_MAILBOX names a file for the mails (the password test suite).
+const passwords = process.env.PASSWORD_MAILBOX ? passwordAccounts(process.env.PASSWORD_MAILBOX) : undefined
+if (passwords) providers.push(passwords.provider)
+
 /**
- * Passkeys are stored by the adapter. A demo keeps them in memory, one store per server process (on globalThis so
- * every route bundle shares it); a real app uses @latch/adapter-postgres or -redis. Sessions stay JWTs.
+ * Passkeys (and passwords, two-factor) are stored by the adapter. A demo keeps them in memory, one store per server
+ * process (on globalThis so every route bundle shares it); a real app uses @latch/adapter-postgres or -redis.
  *
  * AUTH_DEMO_TWO_FACTOR=1: two-factor sign-in (TOTP, docs/guides/two-factor.md) on, the store holding the demo
  * account. Enroll at /api/auth/two-factor-setup once signed in.
  */
 function demoStore(): ReturnType<typeof MemoryAdapter> {
-  const adapter = MemoryAdapter()
+  const adapter = passwords?.adapter ?? MemoryAdapter()
   if (process.env.AUTH_DEMO_TWO_FACTOR === '1') adapter.createUser({ id: DEMO_USER.id, email: DEMO_USER.email, emailVerified: null, name: DEMO_USER.name })
   return adapter
 }

@@ -235,6 +235,9 @@ export type AuthAction =
   | '_log'
   | 'webauthn-options'
   | 'passkeys'
+  | 'signup'
+  | 'password'
+  | 'verify-email'
   | 'two-factor'
   | 'two-factor-setup'
 

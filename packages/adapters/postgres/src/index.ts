@@ -2,6 +2,7 @@ import type { Pool } from 'pg'
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser, VerificationToken } from '@latch/core'
 import { postgresRefreshLock } from './refresh-lock.js'
 import { postgresPasskeys } from './authenticators.js'
+import { postgresPasswords } from './passwords.js'
 import { postgresTwoFactor } from './two-factor.js'
 import { quoteSchema } from './schema.js'
 import { bounded, DEFAULT_TIMEOUT_MS } from '@latch/core/store'
@@ -46,9 +47,6 @@ function toAccount(r: Row): AdapterAccount {
  */
 type Pending =
   | never
-  // passwords/
-  | 'getPasswordHash'
-  | 'setPasswordHash'
 
 export interface PostgresAdapter extends Required<Omit<Adapter, Pending>>, Pick<Adapter, Pending> {
   /** Delete expired sessions, verification tokens and refresh locks/results; returns how many rows went. Run it from a cron. */
@@ -73,6 +71,7 @@ export function PostgresAdapter(pool: Queryable, options: PostgresAdapterOptions
   return {
     ...postgresRefreshLock(q, s),
     ...postgresPasskeys(q, s, toAccount),
+    ...postgresPasswords(q, s),
     ...postgresTwoFactor(q, s),
     async createUser(user) {
       const r = await one(

@@ -5,6 +5,7 @@ import { decodeAccount, decodeSession, decodeToken, decodeUser, encode, seg, ttl
 
 import { redisRefreshLock } from './refresh-lock.js'
 import { redisPasskeys } from './authenticators.js'
+import { passwordKey, redisPasswords } from './passwords.js'
 import { redisTwoFactor, twoFactorKeys } from './two-factor.js'
 
 export { RedisRateLimitStore } from './rate-limit-store.js'
@@ -24,9 +25,6 @@ export interface RedisAdapterOptions {
  */
 type Pending =
   | never
-  // passwords/
-  | 'getPasswordHash'
-  | 'setPasswordHash'
 
 export type RedisAdapter = Required<Omit<Adapter, Pending>> & Pick<Adapter, Pending>
 
@@ -40,7 +38,7 @@ async function execAll(multi: ChainableCommander): Promise<void> {
  * The Latch adapter for Redis on `ioredis`. Sessions and verification tokens expire by themselves (a Redis
  * TTL at their `expires`); `useVerificationToken` is a single GETDEL, so a token is handed out once.
  * Keys: user:<id>, email:<email>, account:<provider>:<id>, session:<token>, vt:<identifier>:<token>,
- * sv:<userId>, and per-user index sets user-accounts:<id>, user-sessions:<id>; refresh-lock:<hash> and
+ * sv:<userId>, password:<userId>, and per-user index sets user-accounts:<id>, user-sessions:<id>; refresh-lock:<hash> and
  * refresh-result:<hash> for refresh-token rotation across instances (refresh-lock.ts); authenticator:<credentialID> and
  * user-authenticators:<id> for passkeys (authenticators.ts); 2fa:<id>, 2fa-codes:<id>, 2fa-on:<id> for two-factor
  * sign-in (two-factor.ts).
@@ -67,6 +65,7 @@ export function RedisAdapter(redis: Redis, options: RedisAdapterOptions = {}): R
   const adapter: RedisAdapter = {
     ...redisRefreshLock(redis, p),
     ...passkeys.methods,
+    ...redisPasswords(redis, p, k.user),
     ...redisTwoFactor(redis, p),
     async createUser(user) {
       const id = typeof user.id === 'string' && user.id ? user.id : crypto.randomUUID()
@@ -107,6 +106,7 @@ export function RedisAdapter(redis: Redis, options: RedisAdapterOptions = {}): R
       const keys = [k.user(userId), k.userAccounts(userId), k.userSessions(userId), k.version(userId), ...accounts, ...sessions.map(k.session), ...(await passkeys.passkeyKeys(userId))]
       keys.push(...Object.values(twoFactorKeys(p, userId)))
       if (user.email) keys.push(k.email(user.email))
+      keys.push(passwordKey(p, userId))
       await redis.del(...keys)
       return user
     },

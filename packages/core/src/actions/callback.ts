@@ -35,6 +35,8 @@ export async function callbackAction(ctx: RequestContext): Promise<ResponseInter
       return ctx.method === 'GET' ? emailConfirm(ctx, provider) : emailCallback(ctx, provider)
     case 'webauthn':
       return (await import('../passkeys/callback.js')).passkeyCallback(ctx, provider)
+    case 'password':
+      return (await import('../passwords/signin.js')).passwordSignin(ctx, provider)
     default:
       throw new InvalidProvider(`Provider type "${(provider as { type: string }).type}" has no callback`)
   }

@@ -4,6 +4,7 @@ import type { HttpOptions } from '../oauth/limited-fetch.js'
 import type { WebAuthnConfig } from '../passkeys/provider.js'
 
 export type { WebAuthnConfig }
+import type { PasswordConfig } from '../passwords/types.js'
 
 export type ProviderType = 'oauth' | 'oidc' | 'email' | 'credentials' | 'webauthn' | 'password'
 
@@ -131,6 +132,6 @@ export interface EmailConfig extends CommonProviderOptions {
   secret?: string
 }
 
-export type Provider = OAuthConfig<any> | CredentialsConfig<any> | EmailConfig | WebAuthnConfig
+export type Provider = OAuthConfig<any> | CredentialsConfig<any> | EmailConfig | PasswordConfig | WebAuthnConfig
 /** Auth.js accepts a provider object or its factory uncalled (`providers: [GitHub]`). */
 export type ProviderInput = Provider | (() => Provider)

@@ -19,6 +19,7 @@ export { liveApp, type LiveApp, type LiveAppOptions } from './live-app.js'
 export * from './redirect-suite.js'
 export { definePasskeySuite, type PasskeySuiteOptions } from './passkey-suite.js'
 export { SoftAuthenticator, type SoftAuthenticatorOptions, type SoftCredential } from './soft-authenticator.js'
+export { definePasswordSuite, capturePasswordMail, type PasswordSuiteOptions, type PasswordSuiteMail } from './password-suite.js'
 export { defineTwoFactorSuite, totpCode, type TwoFactorSuiteOptions } from './two-factor-suite.js'
 
 export interface IntegrationServer {

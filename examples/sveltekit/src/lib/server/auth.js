@@ -2,6 +2,7 @@
 import { env } from '$env/dynamic/private'
 import { SvelteKitAuth } from '@latch/sveltekit'
 import Credentials from '@latch/core/providers/credentials'
+import { passwordAccounts } from './passwords.js'
 import Passkey from '@latch/core/providers/passkey'
 import { MemoryAdapter } from '@latch/core/adapters/memory'
 
@@ -25,16 +26,20 @@ if (env.AUTH_DEV_OIDC_ISSUER) {
   providers.push({ id: 'dev-oidc', name: 'Local OIDC', type: 'oidc', allowInsecureRequests: true })
 }
 
+// E-mail + password accounts in memory when PASSWORD_MAILBOX names a file for the mails (tests, local use).
+const passwords = env.PASSWORD_MAILBOX ? passwordAccounts(env.PASSWORD_MAILBOX) : undefined
+if (passwords) providers.push(passwords.provider)
+
 /**
  * AUTH_PASSKEYS=1 adds the passkey provider; AUTH_DEMO_TWO_FACTOR=1 turns two-factor sign-in on (TOTP,
- * docs/guides/two-factor.md; enroll at /auth/two-factor-setup once signed in). Both need an adapter: an in-memory one
- * here (a demo: use @latch/adapter-postgres or -redis in production), holding the demo accounts. JWT sessions stay.
+ * docs/guides/two-factor.md; enroll at /auth/two-factor-setup once signed in). These and passwords need an adapter:
+ * an in-memory one here (a demo: use @latch/adapter-postgres or -redis in production). JWT sessions stay.
  */
 function demoStore() {
   const passkeys = env.AUTH_PASSKEYS === '1'
   const twoFactor = env.AUTH_DEMO_TWO_FACTOR === '1'
-  if (!passkeys && !twoFactor) return {}
-  const adapter = MemoryAdapter()
+  if (!passkeys && !twoFactor && !passwords) return {}
+  const adapter = passwords?.adapter ?? MemoryAdapter()
   if (passkeys) providers.push(Passkey)
   if (twoFactor) for (const u of DEMO_USERS) adapter.createUser({ id: u.id, email: u.email, emailVerified: null, name: u.name })
   return {
