@@ -4,10 +4,10 @@ import { passkeyApp } from '../support/passkey.js'
 
 // The passkey → two-factor seam through Auth(): a real assertion sets passkeyUserVerified from its UV flag.
 describe('passkeys with two-factor sign-in on', () => {
-  it.each([
+  it.each<[boolean, string]>([
     [true, 'a session (the passkey verified the user: both factors)'],
     [false, 'the two-factor prompt (presence only: one factor)'],
-  ] as const)('user verification %s → %s', async (uv) => {
+  ])('user verification %s → %s', async (uv) => {
     const { adapter, browser } = passkeyApp({ provider: { userVerification: 'preferred' }, config: { twoFactor: {} } })
     const device = new SoftAuthenticator({ userVerification: uv })
     const b = browser()
