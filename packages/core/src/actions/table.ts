@@ -35,6 +35,7 @@ const signoutPageAction = lazy(() => import('./pages.js'), (m) => m.signoutPageA
 const verifyRequestPageAction = lazy(() => import('./pages.js'), (m) => m.verifyRequestPageAction)
 const errorPageAction = lazy(() => import('./pages.js'), (m) => m.errorPageAction)
 const clientLogAction = lazy(() => import('./client-log.js'), (m) => m.clientLogAction)
+const accountAction = lazy(() => import('../account/routes.js'), (m) => m.accountAction)
 
 export interface Route {
   handler: Handler
@@ -42,6 +43,8 @@ export interface Route {
   csrf?: boolean
   /** Whether a provider id may follow the action, and whether it must name a configured provider. */
   provider?: 'optional' | 'required'
+  /** The segments after the action are sub-paths the handler reads (`ctx.subpath`), not a provider id. */
+  subpath?: boolean
   /** How errors reach the client: JSON for API calls, a redirect to a page for browser flows. */
   errors: 'json' | 'page'
 }
@@ -72,4 +75,10 @@ export const routes: Record<AuthAction, Partial<Record<'GET' | 'POST', Route>>> 
   error: { GET: { handler: errorPageAction, errors: 'page' } },
   // next-auth v4's client reports its errors here; no CSRF (a beacon carries none), nothing stored.
   _log: { POST: { handler: clientLogAction, errors: 'json' } },
+  // Account management (account/routes.ts): GET the overview (JSON or the built-in page), POST the actions
+  // under it. The handler checks CSRF itself and answers errors as JSON or a page by what the client accepts.
+  account: {
+    GET: { handler: accountAction, subpath: true, errors: 'json' },
+    POST: { handler: accountAction, subpath: true, errors: 'json' },
+  },
 }
