@@ -29,7 +29,7 @@ const DAY = 24 * 60 * 60
 interface ChangeToken {
   uid: string
   email: string
-  jti: string
+  rid: string
 }
 
 function identifierOf(uid: string): string {
@@ -72,11 +72,11 @@ export async function requestEmailChange(ctx: RequestContext): Promise<ResponseI
     return done(ctx, 'email-sent', { sent: true })
   }
   const now = ctx.options.now()
-  const jti = randomVerificationToken()
+  const rid = randomVerificationToken()
   const expires = new Date((now + maxAge(ctx)) * 1000)
-  const hashed = await hashVerificationToken(jti, ctx.options.secret[0]!)
+  const hashed = await hashVerificationToken(rid, ctx.options.secret[0]!)
   await adapterCall('createVerificationToken', () => adapter.createVerificationToken!({ identifier: identifierOf(user.id), token: hashed, expires }))
-  const token = await encode({ token: { uid: user.id, email, jti } satisfies ChangeToken, salt: SALT, secret: ctx.options.secret, maxAge: maxAge(ctx), now })
+  const token = await encode({ token: { uid: user.id, email, rid } satisfies ChangeToken, salt: SALT, secret: ctx.options.secret, maxAge: maxAge(ctx), now })
   const url = new URL(`${ctx.authUrl}/account/email/confirm`)
   url.searchParams.set('token', token)
   await sendAccountEmail(ctx, verifyNewEmailMessage(ctx, email, url.href, expires))
@@ -88,7 +88,7 @@ async function readChangeToken(ctx: RequestContext): Promise<{ raw: string; chan
   const raw = str(source.token)
   if (!raw || raw.length > 4096) throw new Verification('The e-mail change link is missing its token')
   const change = await decode<Partial<ChangeToken>>({ token: raw, salt: SALT, secret: ctx.options.secret, now: ctx.options.now() }).catch(() => null)
-  if (!change || typeof change.uid !== 'string' || typeof change.email !== 'string' || typeof change.jti !== 'string') {
+  if (!change || typeof change.uid !== 'string' || typeof change.email !== 'string' || typeof change.rid !== 'string') {
     throw new Verification('The e-mail change link is invalid or has expired')
   }
   return { raw, change: change as ChangeToken }
@@ -110,7 +110,7 @@ export async function confirmEmailChange(ctx: RequestContext): Promise<ResponseI
   const { change } = await readChangeToken(ctx)
   let used = false
   for (const secret of ctx.options.secret) {
-    const hashed = await hashVerificationToken(change.jti, secret)
+    const hashed = await hashVerificationToken(change.rid, secret)
     const row = await adapterCall('useVerificationToken', () => adapter.useVerificationToken!({ identifier: identifierOf(change.uid), token: hashed }))
     if (row && row.identifier === identifierOf(change.uid) && row.token === hashed) {
       if (new Date(row.expires).getTime() <= ctx.options.now() * 1000) throw new Verification('The e-mail change link has expired')
