@@ -122,3 +122,25 @@ export function accountAdmin(config: AuthConfig) {
     delete: (userId: string) => deleteUserData(ctx(), userId),
   }
 }
+
+/** The helpers above bound to one request, passing every Set-Cookie line to `setCookies` (what the framework packages expose). */
+export function accountFor(request: Request, config: AuthConfig, setCookies: (lines: string[]) => void | Promise<void> = () => {}) {
+  const apply = async <T extends { setCookies: string[] }>(r: T): Promise<Omit<T, 'setCookies'>> => {
+    const { setCookies: lines, ...rest } = r
+    if (lines.length) await setCookies(lines)
+    return rest
+  }
+  return {
+    get: () => getAccount(request, config),
+    listAccounts: () => listAccounts(request, config),
+    link: async (provider: string) => apply(await linkAccount(request, config, provider)),
+    unlink: async (account: { provider: string; providerAccountId?: string }) => apply(await unlinkAccount(request, config, account)),
+    changeEmail: async (email: string) => apply(await changeEmail(request, config, email)),
+    delete: async () => apply(await deleteAccount(request, config)),
+    sessions: () => accountSessions(request, config),
+    revokeSession: async (id: string) => apply(await revokeAccountSession(request, config, id)),
+    revokeOtherSessions: async () => apply(await revokeOtherSessions(request, config)),
+  }
+}
+
+export type AccountHelpers = ReturnType<typeof accountFor>
