@@ -15,6 +15,7 @@ export { CookieJar, parseSetCookie, setCookies, type ParsedSetCookie } from './c
 export { authorizeAtProvider } from './oidc.js'
 export { confirmationForm } from './magic-link.js'
 export { defineHeadersSuite, type HeadersSuiteOptions } from './headers-suite.js'
+export { defineAccountSuite, type AccountSuiteOptions } from './account-suite.js'
 export * from './redirect-suite.js'
 
 export interface IntegrationServer {
