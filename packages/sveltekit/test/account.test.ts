@@ -1,0 +1,67 @@
+// The shared account-management suite against SvelteKitAuth's handle, served over HTTP in-process (a structural
+// Kit event per request, as handle.test.ts builds one), on PostgreSQL and Redis, JWT and database sessions.
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Adapter, AuthConfig } from '@latch/core'
+import { defineAccountSuite } from '@latch/core/testing'
+import { serveWithDevOidc } from '@latch/dev-oidc/testing'
+import { SvelteKitAuth } from '../src/index.js'
+import { postgresStore } from '../../adapters/postgres/test/app-store.js'
+import { redisStore } from '../../adapters/redis/test/app-store.js'
+
+const secret = 'sveltekit-account-test-secret-0123456789abcdef'
+const stores = { postgres: postgresStore, redis: redisStore }
+
+async function body(req: IncomingMessage): Promise<Buffer | undefined> {
+  if (req.method === 'GET' || req.method === 'HEAD') return undefined
+  const chunks: Buffer[] = []
+  for await (const chunk of req) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks)
+}
+
+/** A Node listener running the hook: every path reaches `handle`; pages outside the auth routes answer 404. */
+function listener(config: AuthConfig, baseUrl: string) {
+  const { handle } = SvelteKitAuth(config)
+  return async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', baseUrl)
+    const headers = new Headers()
+    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v)
+    const cookies: string[] = []
+    const event = {
+      request: new Request(url, { method: req.method, headers, body: await body(req) }),
+      url,
+      cookies: { get: () => undefined, set: (name: string, value: string) => void cookies.push(`${name}=${value}; Path=/; HttpOnly; SameSite=Lax`) },
+      locals: {},
+      getClientAddress: () => req.socket.remoteAddress ?? '127.0.0.1',
+    }
+    const response = await handle({ event, resolve: () => new Response('not found', { status: 404 }) } as never)
+    res.statusCode = response.status
+    for (const [k, v] of response.headers) if (k !== 'set-cookie') res.setHeader(k, v)
+    res.setHeader('set-cookie', [...response.headers.getSetCookie(), ...cookies])
+    res.end(Buffer.from(await response.arrayBuffer()))
+  }
+}
+
+for (const store of ['postgres', 'redis'] as const) {
+  for (const strategy of ['database', 'jwt'] as const) {
+    defineAccountSuite({
+      name: `sveltekit (${store}, ${strategy} sessions)`,
+      oidc: { providerId: 'dev-oidc' },
+      async start() {
+        const db = await stores[store](`kit-account-${strategy}`)
+        const server = await serveWithDevOidc({ clientId: 'kit-account', clientSecret: 'kit-account-secret' }, (url, oidc) =>
+          listener(
+            {
+              secret,
+              url,
+              adapter: db.adapter as Adapter,
+              session: { strategy },
+              providers: [{ id: 'dev-oidc', name: 'Local OIDC', type: 'oidc', issuer: oidc.issuer, clientId: oidc.clientId, clientSecret: oidc.clientSecret, allowInsecureRequests: true }],
+            },
+            url,
+          ),
+        )
+        return { baseUrl: server.baseUrl, close: async () => (await server.close(), await db.close()) }
+      },
+    })
+  }
+}
