@@ -45,6 +45,7 @@ export default defineConfig({
           { text: 'Credentials', link: '/guides/credentials' },
           { text: 'Rate limiting', link: '/guides/rate-limit' },
           { text: 'E-mail (magic links)', link: '/guides/email' },
+          { text: 'Account management', link: '/guides/account-management' },
           { text: 'Refresh tokens', link: '/guides/refresh-tokens' },
           { text: 'Role-based access', link: '/guides/role-based-access' },
           { text: 'Edge and Workers', link: '/guides/edge-and-workers' },
