@@ -15,11 +15,11 @@ import { nextMock, signInJar, testConfig } from './helpers.js'
 const secret = 'next-account-test-secret-0123456789abcdef'
 const stores = { postgres: postgresStore, redis: redisStore }
 
-async function body(req: IncomingMessage): Promise<Buffer | undefined> {
+async function body(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer> | undefined> {
   if (req.method === 'GET' || req.method === 'HEAD') return undefined
   const chunks: Buffer[] = []
   for await (const chunk of req) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks)
+  return new Uint8Array(Buffer.concat(chunks))
 }
 
 /** The route handlers of `app/api/auth/[...nextauth]/route.ts` behind a Node server. */

@@ -11,11 +11,11 @@ import { redisStore } from '../../adapters/redis/test/app-store.js'
 const secret = 'sveltekit-account-test-secret-0123456789abcdef'
 const stores = { postgres: postgresStore, redis: redisStore }
 
-async function body(req: IncomingMessage): Promise<Buffer | undefined> {
+async function body(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer> | undefined> {
   if (req.method === 'GET' || req.method === 'HEAD') return undefined
   const chunks: Buffer[] = []
   for await (const chunk of req) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks)
+  return new Uint8Array(Buffer.concat(chunks))
 }
 
 /** A Node listener running the hook: every path reaches `handle`; pages outside the auth routes answer 404. */
