@@ -9,6 +9,7 @@ import { InvalidEmailAddress, normalizeEmail } from '../providers/email.js'
 import { decode, encode } from '../tokens/jwt.js'
 import { hashVerificationToken, randomVerificationToken } from '../actions/verification-token.js'
 import { emit } from '../actions/events.js'
+import { rateLimit, rateLimitedResponse } from '../rate-limit/limit.js'
 import { ensureCsrf, verifyCsrf } from '../actions/csrf.js'
 import type { Cookie } from '../http/cookies.js'
 import { emailChangeConfirmPage } from './page.js'
@@ -65,6 +66,9 @@ export async function requestEmailChange(ctx: RequestContext): Promise<ResponseI
   const { user } = await accountUser(ctx, true)
   const email = newAddress(ctx.body?.email)
   if (email === user.email) throw new InvalidRequest('That is already the address of this account')
+  // Each request mails someone: counted per user, per target address and per client, like a magic link.
+  const limit = await rateLimit(ctx, 'email', [`account:${user.id}`, email])
+  if (limit.retryAfter) return rateLimitedResponse(ctx, limit.retryAfter)
   const taken = await adapterCall('getUserByEmail', () => adapter.getUserByEmail!(email))
   // The same answer either way (no lookup of who owns which address); an address in use gets no link.
   if (taken) {

@@ -89,4 +89,14 @@ describe.each(['database', 'jwt'] as const)('account: changing the e-mail addres
     expect(mail.last()).toMatchObject({ identifier: 'new@example.com' })
     expect(new URL(mail.last().url).pathname).toBe('/auth/account/email/confirm')
   })
+
+  it('requests are rate-limited per user (each one mails someone)', async () => {
+    const { config, alpha, mails } = setup(strategy, { rateLimit: { identifier: { max: 3, windowSeconds: 900 }, ip: false } })
+    const b = await signIn(config, alpha, { id: 'a-1', email: 'ada@example.com' })
+    for (let i = 0; i < 3; i++) expect((await post(b, 'email', { email: `new-${i}@example.com` })).status).toBe(200)
+    const limited = await post(b, 'email', { email: 'new-9@example.com' })
+    expect(limited.status).toBe(429)
+    expect(limited.headers.get('retry-after')).toBeTruthy()
+    expect(mails).toHaveLength(3)
+  })
 })
