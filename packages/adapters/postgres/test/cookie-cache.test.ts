@@ -1,45 +1,19 @@
 // Database sessions on a real PostgreSQL, SQL queries counted through a pool wrapper: a session check is exactly
 // one query; with session.cookieCache a warm check is none, and the cache cookie is bound to its session,
 // tamper-proof, expires after maxAge and goes away on sign-out.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { Auth, type AuthConfig } from '@latch/core'
-import Credentials from '@latch/core/providers/credentials'
-import { PostgresAdapter, ensureSchema, type Queryable } from '../src/index.js'
-import { assertReachable, dropSchema, testPool, uniqueSchema } from './pg.js'
-import { Browser, SECRET } from '../../../core/test/support/client.js'
-import { quietLogger } from '../../../core/test/support/fake-oauth.js'
+import { PostgresAdapter } from '../src/index.js'
+import { countedDatabase } from './counted.js'
+import { Browser } from '../../../core/test/support/client.js'
 
-const pool = testPool()
-const schema = uniqueSchema('latch_ccache')
+const db = countedDatabase('cc')
 const TOKEN = 'authjs.session-token'
 const DATA = 'authjs.session-data'
-let queries = 0
-const counting: Queryable = { query: ((...args: Parameters<Queryable['query']>) => { queries++; return (pool.query as any)(...args) }) as Queryable['query'] }
-let now = Math.floor(Date.now() / 1000)
-
-beforeAll(async () => {
-  await assertReachable(pool)
-  await ensureSchema(pool, { schema })
-})
-afterAll(async () => {
-  await dropSchema(pool, schema)
-  await pool.end()
-})
-
-function app(session: AuthConfig['session'] = {}): AuthConfig {
-  return {
-    secret: SECRET,
-    url: 'http://app.test',
-    logger: quietLogger,
-    adapter: PostgresAdapter(counting, { schema }),
-    clock: () => now,
-    session: { strategy: 'database', ...session },
-    providers: [Credentials({ credentials: {}, authorize: (c) => (c.password === 'pw' ? { id: String(c.userId), email: `${String(c.userId)}@cc.example` } : null) })],
-  }
-}
+const app = (session: AuthConfig['session'] = {}) => db.app('database', session)
 
 async function signedIn(config: AuthConfig): Promise<Browser> {
-  const user = await PostgresAdapter(pool, { schema }).createUser({ id: crypto.randomUUID(), email: `${crypto.randomUUID()}@cc.example`, emailVerified: null })
+  const user = await PostgresAdapter(db.pool, { schema: db.schema }).createUser({ id: crypto.randomUUID(), email: `${crypto.randomUUID()}@cc.example`, emailVerified: null })
   const b = new Browser(config)
   const res = await b.fetch('/auth/callback/credentials', { form: { csrfToken: await b.csrf(), userId: user.id, password: 'pw' } })
   expect(res.status).toBe(302)
@@ -54,27 +28,27 @@ describe('database session checks (PostgreSQL, queries counted)', () => {
   it('without the cache: exactly one query per check, and no cache cookie', async () => {
     const config = app()
     const b = await signedIn(config)
-    queries = 0
+    db.state.queries = 0
     for (let i = 0; i < 5; i++) expect(await b.session()).not.toBeNull()
-    expect(queries).toBe(5)
+    expect(db.state.queries).toBe(5)
     expect(b.jar.has(DATA)).toBe(false)
   })
 
-  it('with cookieCache: 0 queries on a warm check; after maxAge one query, then warm again', async () => {
+  it('with cookieCache: 0 db.state.queries on a warm check; after maxAge one query, then warm again', async () => {
     const config = app({ cookieCache: { maxAge: 60 } })
     const b = await signedIn(config)
-    queries = 0
+    db.state.queries = 0
     const first = await b.session()
     expect(first).toMatchObject({ user: { email: expect.stringMatching(/@cc\.example$/) } })
-    expect(queries).toBe(1)
-    queries = 0
+    expect(db.state.queries).toBe(1)
+    db.state.queries = 0
     for (let i = 0; i < 10; i++) expect(await b.session()).toEqual(first)
-    expect(queries).toBe(0)
-    now += 60
+    expect(db.state.queries).toBe(0)
+    db.state.now += 60
     expect(await b.session()).toEqual(first)
-    expect(queries).toBe(1)
+    expect(db.state.queries).toBe(1)
     await b.session()
-    expect(queries).toBe(1)
+    expect(db.state.queries).toBe(1)
   })
 
   it("session A's cache cookie next to session B's token is ignored: B's own session is read and re-cached", async () => {
@@ -82,11 +56,11 @@ describe('database session checks (PostgreSQL, queries counted)', () => {
     const [a, b] = [await signedIn(config), await signedIn(config)]
     await a.session()
     const bSession = await b.session()
-    queries = 0
+    db.state.queries = 0
     const mixed = await check(config, `${TOKEN}=${b.jar.get(TOKEN)}; ${DATA}=${a.jar.get(DATA)}`)
     expect(mixed.status).toBe(200)
     expect(mixed.body).toEqual(bSession)
-    expect(queries).toBe(1)
+    expect(db.state.queries).toBe(1)
     expect(mixed.setCookie.find((c) => c.startsWith(`${DATA}=`))).not.toContain(a.jar.get(DATA))
   })
 
@@ -98,11 +72,11 @@ describe('database session checks (PostgreSQL, queries counted)', () => {
     const parts = data.split('.')
     parts[3] = parts[3]!.slice(0, -2) + (parts[3]!.endsWith('AA') ? 'BB' : 'AA')
     for (const bad of [parts.join('.'), data.slice(0, -10), 'x'.repeat(5000)]) {
-      queries = 0
+      db.state.queries = 0
       const res = await check(config, `${TOKEN}=${b.jar.get(TOKEN)}; ${DATA}=${bad}`)
       expect(res.status).toBe(200)
       expect(res.body).toEqual(good)
-      expect(queries).toBe(1)
+      expect(db.state.queries).toBe(1)
     }
   })
 
@@ -120,7 +94,7 @@ describe('database session checks (PostgreSQL, queries counted)', () => {
     expect((await check(config, `${DATA}=${data}`)).body).toBeNull()
     const replay = await check(config, `${TOKEN}=${token}; ${DATA}=${data}`)
     expect(replay.body).not.toBeNull()
-    now += 60
+    db.state.now += 60
     expect((await check(config, `${TOKEN}=${token}; ${DATA}=${data}`)).body).toBeNull()
   })
 })

@@ -1,42 +1,15 @@
 // Hidden round trips: a warm JWT session check with the Postgres adapter (for "sign out everywhere") makes no SQL
 // query; the cached session version is at most session.versionCacheMaxAge old, and a sign-out everywhere through
 // @latch/core/sessions on the same instance is seen at once. Counted on a real PostgreSQL through a pool wrapper.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { AuthConfig } from '@latch/core'
-import Credentials from '@latch/core/providers/credentials'
 import { signOutEverywhere } from '@latch/core/sessions'
-import { PostgresAdapter, ensureSchema, type Queryable } from '../src/index.js'
-import { assertReachable, dropSchema, testPool, uniqueSchema } from './pg.js'
-import { Browser, SECRET } from '../../../core/test/support/client.js'
-import { quietLogger } from '../../../core/test/support/fake-oauth.js'
+import { PostgresAdapter } from '../src/index.js'
+import { countedDatabase } from './counted.js'
+import { Browser } from '../../../core/test/support/client.js'
 
-const pool = testPool()
-const schema = uniqueSchema('latch_qcount')
-let queries = 0
-const counting: Queryable = { query: ((...args: Parameters<Queryable['query']>) => { queries++; return (pool.query as any)(...args) }) as Queryable['query'] }
-let now = Math.floor(Date.now() / 1000)
-
-beforeAll(async () => {
-  await assertReachable(pool)
-  await ensureSchema(pool, { schema })
-})
-afterAll(async () => {
-  await dropSchema(pool, schema)
-  await pool.end()
-})
-
-/** One app instance: its own adapter object over the shared database (a second process would have its own). */
-function instance(session: AuthConfig['session'] = {}): AuthConfig {
-  return {
-    secret: SECRET,
-    url: 'http://app.test',
-    logger: quietLogger,
-    adapter: PostgresAdapter(counting, { schema }),
-    clock: () => now,
-    session: { strategy: 'jwt', ...session },
-    providers: [Credentials({ credentials: {}, authorize: (c) => (c.password === 'pw' ? { id: String(c.userId), email: `${String(c.userId)}@q.example` } : null) })],
-  }
-}
+const db = countedDatabase('q')
+const instance = (session: AuthConfig['session'] = {}) => db.app('jwt', session)
 
 async function signedIn(config: AuthConfig, userId: string): Promise<Browser> {
   const b = new Browser(config)
@@ -48,52 +21,52 @@ async function signedIn(config: AuthConfig, userId: string): Promise<Browser> {
 describe('session checks make no hidden queries', () => {
   it('a warm JWT session check with the adapter makes 0 queries', async () => {
     const config = instance()
-    const user = await PostgresAdapter(pool, { schema }).createUser({ id: crypto.randomUUID(), email: 'warm@q.example', emailVerified: null })
+    const user = await PostgresAdapter(db.pool, { schema: db.schema }).createUser({ id: crypto.randomUUID(), email: 'warm@q.example', emailVerified: null })
     const b = await signedIn(config, user.id)
     expect(await b.session()).toMatchObject({ user: { email: `${user.id}@q.example` } })
-    queries = 0
+    db.state.queries = 0
     for (let i = 0; i < 20; i++) expect(await b.session()).not.toBeNull()
-    expect(queries).toBe(0)
+    expect(db.state.queries).toBe(0)
     // Past the cache's age the version is read again: one query, then warm again.
-    now += 6
+    db.state.now += 6
     await b.session()
     await b.session()
-    expect(queries).toBe(1)
+    expect(db.state.queries).toBe(1)
   })
 
   it('without the cache (versionCacheMaxAge: 0) every check reads the version', async () => {
     const config = instance({ versionCacheMaxAge: 0 })
-    const user = await PostgresAdapter(pool, { schema }).createUser({ id: crypto.randomUUID(), email: 'cold@q.example', emailVerified: null })
+    const user = await PostgresAdapter(db.pool, { schema: db.schema }).createUser({ id: crypto.randomUUID(), email: 'cold@q.example', emailVerified: null })
     const b = await signedIn(config, user.id)
-    queries = 0
+    db.state.queries = 0
     for (let i = 0; i < 5; i++) await b.session()
-    expect(queries).toBe(5)
+    expect(db.state.queries).toBe(5)
   })
 
   it('sign out everywhere: at once on the revoking instance, within versionCacheMaxAge on another', async () => {
     const [one, two] = [instance(), instance()]
-    const user = await PostgresAdapter(pool, { schema }).createUser({ id: crypto.randomUUID(), email: 'rev@q.example', emailVerified: null })
+    const user = await PostgresAdapter(db.pool, { schema: db.schema }).createUser({ id: crypto.randomUUID(), email: 'rev@q.example', emailVerified: null })
     const a = await signedIn(one, user.id)
     const b = await signedIn(two, user.id)
     expect(await a.session()).not.toBeNull()
-    expect(await b.session()).not.toBeNull() // instance two now holds the version in its cache
+    expect(await b.session()).not.toBeNull() // instance two db.state.now holds the version in its cache
     await signOutEverywhere(one, user.id)
     expect(await new Browser(one).fetch('/auth/session', { headers: { cookie: a.cookieHeader() } }).then((r) => r.json())).toBeNull()
     // Instance two may still see the old version until its entry is versionCacheMaxAge (5 s) old, never longer.
     const stale = await new Browser(two).fetch('/auth/session', { headers: { cookie: b.cookieHeader() } }).then((r) => r.json())
     expect(stale).not.toBeNull()
-    now += 5
+    db.state.now += 5
     expect(await b.session()).toBeNull()
   })
 
   it('concurrent cold checks for one user share one query', async () => {
     const config = instance()
-    const user = await PostgresAdapter(pool, { schema }).createUser({ id: crypto.randomUUID(), email: 'burst@q.example', emailVerified: null })
+    const user = await PostgresAdapter(db.pool, { schema: db.schema }).createUser({ id: crypto.randomUUID(), email: 'burst@q.example', emailVerified: null })
     const b = await signedIn(config, user.id)
-    now += 10
-    queries = 0
+    db.state.now += 10
+    db.state.queries = 0
     const sessions = await Promise.all(Array.from({ length: 25 }, () => new Browser(config).fetch('/auth/session', { headers: { cookie: b.cookieHeader() } }).then((r) => r.json())))
     expect(sessions.every((s) => s !== null)).toBe(true)
-    expect(queries).toBe(1)
+    expect(db.state.queries).toBe(1)
   })
 })

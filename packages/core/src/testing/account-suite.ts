@@ -6,9 +6,9 @@
  *
  *   defineAccountSuite({ name: 'express (postgres, database)', start, oidc: { providerId: 'dev-oidc' } })
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { CookieJar, setCookies } from './cookie-jar.js'
-import { browserInit, type BrowserInit } from './browser-request.js'
+import { liveApp } from './live-app.js'
 import { authorizeAtProvider } from './oidc.js'
 import type { IntegrationServer } from './index.js'
 
@@ -24,25 +24,11 @@ export interface AccountSuiteOptions {
 const valueOf = (jar: CookieJar, part: string) => [...jar.cookies].find(([k]) => k.includes(part))?.[1]
 
 export function defineAccountSuite(options: AccountSuiteOptions): void {
-  const basePath = `/${(options.basePath ?? '/auth').replace(/^\/+|\/+$/g, '')}`
   const { providerId } = options.oidc
-  let server: IntegrationServer | undefined
-
-  const url = (path: string) => {
-    if (!server) throw new Error('server not started')
-    return new URL(path, server.baseUrl).href
-  }
+  // The suite signs in through the OpenID provider only: the app's credentials are never used.
+  const app = liveApp({ start: options.start, basePath: options.basePath, credentials: { username: '', password: '' } })
+  const { basePath, url, send, csrfToken } = app
   const origin = () => new URL(url('/')).origin
-
-  async function send(path: string, init: BrowserInit = {}) {
-    const response = await fetch(url(path), browserInit(origin(), init))
-    init.jar?.apply(response)
-    return response
-  }
-
-  async function csrfToken(jar: CookieJar): Promise<string> {
-    return ((await (await send(`${basePath}/csrf`, { jar })).json()) as { csrfToken: string }).csrfToken
-  }
 
   /** A fetch client's POST (JSON answers) to an account route. */
   async function post(jar: CookieJar, path: string, fields: Record<string, string> = {}, csrf = true) {
@@ -75,12 +61,7 @@ export function defineAccountSuite(options: AccountSuiteOptions): void {
   }
 
   describe(`${options.name}: account management`, () => {
-    beforeAll(async () => {
-      server = await options.start()
-    }, 180_000)
-    afterAll(async () => {
-      await server?.close()
-    })
+    app.hooks()
 
     it('signed out: 401 JSON, and the page sends the browser to sign in', async () => {
       const jar = new CookieJar()

@@ -9,12 +9,12 @@
  * `secret` is the app's AUTH_SECRET: the suite re-encrypts a signed-in user's token as issued two days ago
  * (past the default `updateAge` of a day) to see the app re-issue it on a gated response.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { decode, encode } from '../tokens/jwt.js'
 import { CookieJar, setCookies } from './cookie-jar.js'
-import { browserInit, type BrowserInit } from './browser-request.js'
+import { liveApp } from './live-app.js'
 import { authorizeAtProvider } from './oidc.js'
-import type { IntegrationServer, IntegrationSuiteOptions } from './index.js'
+import type { IntegrationSuiteOptions } from './index.js'
 
 export interface HeadersSuiteOptions extends IntegrationSuiteOptions {
   /** The app's AUTH_SECRET (JWT sessions). */
@@ -58,30 +58,9 @@ function expectLatchResponse(res: Response, what: string) {
 }
 
 export function defineHeadersSuite(options: HeadersSuiteOptions): void {
-  const basePath = `/${(options.basePath ?? '/auth').replace(/^\/+|\/+$/g, '')}`
-  const providerId = options.credentialsProviderId ?? 'credentials'
-  let server: IntegrationServer | undefined
-
-  const url = (path: string) => {
-    if (!server) throw new Error('server not started')
-    return new URL(path, server.baseUrl).href
-  }
-
-  async function send(path: string, init: BrowserInit = {}) {
-    const response = await fetch(url(path), browserInit(new URL(url('/')).origin, init))
-    init.jar?.apply(response)
-    return response
-  }
-
-  async function csrfToken(jar: CookieJar): Promise<string> {
-    const res = await send(`${basePath}/csrf`, { jar })
-    return ((await res.json()) as { csrfToken: string }).csrfToken
-  }
-
-  async function signIn(jar: CookieJar): Promise<Response> {
-    const form = { csrfToken: await csrfToken(jar), ...options.credentials, callbackUrl: options.protectedPage }
-    return send(`${basePath}/callback/${providerId}`, { method: 'POST', jar, form })
-  }
+  const app = liveApp(options)
+  const { basePath, providerId, send, csrfToken, url } = app
+  const signIn = (jar: CookieJar) => app.signIn(jar, { callbackUrl: options.protectedPage })
 
   /** A signed-in jar whose session token was issued two days ago: the next session check re-issues it. */
   async function agedSession(): Promise<CookieJar> {
@@ -103,12 +82,7 @@ export function defineHeadersSuite(options: HeadersSuiteOptions): void {
   ]
 
   describe(`${options.name}: response headers`, () => {
-    beforeAll(async () => {
-      server = await options.start()
-    }, 180_000)
-    afterAll(async () => {
-      await server?.close()
-    })
+    app.hooks()
 
     it('auth JSON and HTML routes, 404, 405 and JSON errors: nosniff and no-store', async () => {
       const jar = new CookieJar()

@@ -5,9 +5,9 @@
  *   defineIntegrationSuite({ name: 'hono', start: startServer, protectedPage: '/protected',
  *     protectedApi: '/api/me', credentials: { username: 'alice', password: 'wonderland' } })
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { CookieJar, parseSetCookie, setCookies } from './cookie-jar.js'
-import { browserInit, type BrowserInit } from './browser-request.js'
+import { liveApp } from './live-app.js'
 import { authorizeAtProvider } from './oidc.js'
 import { defineRedirectSuite, type RedirectSuiteOptions } from './redirect-suite.js'
 
@@ -15,6 +15,7 @@ export { CookieJar, parseSetCookie, setCookies, type ParsedSetCookie } from './c
 export { authorizeAtProvider } from './oidc.js'
 export { confirmationForm } from './magic-link.js'
 export { defineHeadersSuite, type HeadersSuiteOptions } from './headers-suite.js'
+export { liveApp, type LiveApp, type LiveAppOptions } from './live-app.js'
 export { defineAccountSuite, type AccountSuiteOptions } from './account-suite.js'
 export * from './redirect-suite.js'
 
@@ -51,38 +52,8 @@ export interface IntegrationSuiteOptions {
 const EVIL = 'evil.example'
 
 export function defineIntegrationSuite(options: IntegrationSuiteOptions): void {
-  const basePath = `/${(options.basePath ?? '/auth').replace(/^\/+|\/+$/g, '')}`
-  const providerId = options.credentialsProviderId ?? 'credentials'
-  let server: IntegrationServer | undefined
-
-  function url(path: string): string {
-    if (!server) throw new Error('server not started')
-    return new URL(path, server.baseUrl).href
-  }
-
-  async function send(path: string, init: BrowserInit = {}) {
-    const response = await fetch(url(path), browserInit(new URL(url('/')).origin, init))
-    init.jar?.apply(response)
-    return response
-  }
-
-  async function csrfToken(jar: CookieJar): Promise<string> {
-    const res = await send(`${basePath}/csrf`, { jar })
-    expect(res.status).toBe(200)
-    const json = (await res.json()) as { csrfToken?: unknown }
-    expect(typeof json.csrfToken).toBe('string')
-    return json.csrfToken as string
-  }
-
-  async function signIn(jar: CookieJar, extra: Record<string, string> = {}, headers: HeadersInit = {}) {
-    const token = await csrfToken(jar)
-    return send(`${basePath}/callback/${providerId}`, {
-      method: 'POST',
-      jar,
-      headers,
-      form: { csrfToken: token, ...options.credentials, ...extra },
-    })
-  }
+  const app = liveApp(options)
+  const { basePath, providerId, send, csrfToken, signIn, url } = app
 
   async function session(jar: CookieJar): Promise<any> {
     const res = await send(`${basePath}/session`, { jar })
@@ -109,12 +80,7 @@ export function defineIntegrationSuite(options: IntegrationSuiteOptions): void {
   }
 
   describe(`${options.name}: integration`, () => {
-    beforeAll(async () => {
-      server = await options.start()
-    }, 180_000)
-    afterAll(async () => {
-      await server?.close()
-    })
+    app.hooks()
 
     it('serves a CSRF token with its cookie', async () => {
       const jar = new CookieJar()

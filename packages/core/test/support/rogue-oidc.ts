@@ -3,6 +3,9 @@ import type { AddressInfo } from 'node:net'
 import { SignJWT, exportJWK, generateKeyPair, type CryptoKey as JoseKey, type JWK } from 'jose'
 import type { Browser } from './client.js'
 import { startSignIn } from './oidc-flow.js'
+import { afterAll, beforeAll, beforeEach } from 'vitest'
+import { clearDiscoveryCache } from '../../src/oauth/discovery.js'
+import { clearRefreshFlights } from '../../src/oauth/refresh.js'
 
 /**
  * A small OIDC provider on a real 127.0.0.1 HTTP server, jose-signed, that misbehaves on demand:
@@ -176,4 +179,32 @@ export async function startRogueOidc() {
         server.close(() => resolve())
       }),
   }
+}
+
+/**
+ * One rogue provider for a test file: started before its tests, reset before each (with the discovery cache and
+ * the in-process refresh flights), closed after. `errors` holds what the app logged since the test began;
+ * pass `logger` to the app's config.
+ */
+export function useRogueOidc() {
+  const r = {
+    idp: undefined as unknown as Awaited<ReturnType<typeof startRogueOidc>>,
+    errors: [] as string[],
+    logger: {
+      error: (e: Error) => void r.errors.push(`${(e as { code?: string }).code}: ${e.message}`),
+      warn: (code: string, message?: string) => void r.errors.push(`${code}: ${message}`),
+      debug: () => {},
+    },
+  }
+  beforeAll(async () => {
+    r.idp = await startRogueOidc()
+  })
+  afterAll(() => r.idp.close())
+  beforeEach(() => {
+    r.idp.reset()
+    r.errors.length = 0
+    clearDiscoveryCache()
+    clearRefreshFlights()
+  })
+  return r
 }
