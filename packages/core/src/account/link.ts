@@ -41,7 +41,7 @@ export async function startLink(ctx: RequestContext, providerId: string | undefi
  * user, only when this request is still signed in to the session that started it; the session is left as it
  * is (no new session, no new sign-in time, the signed-in user unchanged). An account already linked to another
  * user is refused with OAuthAccountNotLinked; one already linked to this user is a no-op.
- * Returns null when the intent is for another provider (an abandoned link): then the callback is a sign-in.
+ * Returns null when the intent is unreadable or for another provider (an abandoned link): the callback is a sign-in.
  */
 export async function completeLink(
   ctx: RequestContext,
@@ -50,13 +50,10 @@ export async function completeLink(
 ): Promise<ResponseInternal | null> {
   const clear = clearLinkIntent(ctx)
   const intent = await readLinkIntent(ctx)
-  if (intent && intent.p !== provider.id) {
-    ctx.cleanup = [...(ctx.cleanup ?? []), ...clear]
-    return null
-  }
   ctx.cleanup = [...(ctx.cleanup ?? []), ...clear]
+  // Not sealed by this app (another secret, tampered) or for another provider: no link; the callback is a sign-in.
+  if (!intent || intent.p !== provider.id) return null
   try {
-    if (!intent) throw new InvalidCheck('The account link expired or was not started here; start it again from the account page')
     const who = await signedIn(ctx)
     if (!who || who.userId !== intent.uid || !timingSafeEqual(await bindingOf(who), intent.sid)) {
       throw new InvalidCheck('The account link was started in another session; start it again from the account page')

@@ -47,13 +47,7 @@ const SHOWN = new Set(['InvalidRequest', 'InvalidProvider', 'InvalidCheck', 'Mis
  * to the error page for anything else.
  */
 export function accountError(ctx: RequestContext, error: unknown): ResponseInternal {
-  if (!wantsPage(ctx)) {
-    if (error instanceof AuthError && (error.code === 'InvalidCheck' || error.code === 'OAuthAccountNotLinked' || error.code === 'Verification')) {
-      ctx.options.logger.warn(error.code, error.message)
-      return json({ error: error.code, message: error.message }, 400, { headers: { 'Cache-Control': 'no-store' }, cookies: ctx.cleanup })
-    }
-    return errorResponse(ctx, error, 'json')
-  }
+  if (!wantsPage(ctx)) return errorResponse(ctx, error, 'json')
   if (error instanceof AuthError && (error.code === 'SessionRequired' || error.code === 'SessionNotFresh')) {
     ctx.options.logger.warn(error.code, error.message)
     const res = redirectTo(ctx, pageUrl(ctx, 'signin', { error: error.code, callbackUrl: accountUrl(ctx) }))

@@ -93,6 +93,20 @@ describe.each(['database', 'jwt'] as const)('account: overview and linking (%s s
     expect(await adapter.getUserByAccount({ provider: 'beta', providerAccountId: 'b-x' })).toBeNull()
   })
 
+  it('a link cookie this app did not seal is no link: the callback is an ordinary sign-in', async () => {
+    const { config, adapter, alpha, beta } = setup(strategy)
+    const b = new Browser(config)
+    b.jar.set('authjs.account-link', 'forged')
+    const csrfToken = await b.csrf()
+    const start = await b.fetch('/auth/signin/beta', { form: { csrfToken } })
+    const res = await b.fetch(beta.authorize({ location: start.headers.get('location')! }, { id: 'b-9', email: 'nine@example.com' }))
+    expect(loc(res).searchParams.get('error')).toBeNull()
+    expect(b.jar.has(COOKIE)).toBe(true)
+    expect(b.jar.has('authjs.account-link')).toBe(false)
+    expect(await adapter.getUserByAccount({ provider: 'beta', providerAccountId: 'b-9' })).not.toBeNull()
+    void alpha
+  })
+
   it('starting a link needs CSRF, a session, a recent sign-in and an OAuth provider', async () => {
     const { config, alpha, tick } = setup(strategy)
     const b = await signIn(config, alpha, { id: 'a-1', email: 'ada@example.com' })
