@@ -10,6 +10,7 @@ import { runPeers } from './peers.mjs'
 import { runFramework } from './framework.mjs'
 import { runColdStart } from './cold-start.mjs'
 import { runMemory } from './memory.mjs'
+import { runInstances } from './instances.mjs'
 
 const started = Date.now()
 const hardLimit = setTimeout(() => {
@@ -84,6 +85,14 @@ console.table({ Latch: { 'bytes per check': memory.perCall.latch.toFixed(0) }, '
 const g = memory.growth
 log(`Auth.js allocates ${x2(memory.ratio)} Latch's bytes per check. Growth: heapUsed after GC at ${g.mark} checks ${kb(g.atMark)}, at ${g.checks} ${kb(g.atEnd)}: ${g.grewBy >= 0 ? '+' : ''}${(g.grewBy / 1024).toFixed(1)} kB (bound ${kb(memory.bound)}; ${g.seconds.toFixed(0)} s; BENCH_MEM_CHECKS=1000000 for the full million)`)
 
+log('\n8. Instances: 3 Latch processes vs 1, database sessions on PostgreSQL 127.0.0.1:5432 (Hono; autocannon 48 connections in all, spread evenly over the processes; alternated)')
+const instances = await runInstances({ log })
+console.table({
+  '1 instance': { 'req/s': instances.one.rps.toFixed(0), 'p99 ms': f1(instances.one.p99) },
+  '3 instances': { 'req/s': instances.three.rps.toFixed(0), 'p99 ms': f1(instances.three.p99) },
+})
+log(`3 instances / 1 (median of per-round ratios): req/s ${x2(instances.rpsRatio)} (${instances.rpsRatioRange.map((x) => x.toFixed(2)).join('–')}), p99 ${x2(instances.p99Ratio)} (${instances.p99RatioRange.map((x) => x.toFixed(2)).join('–')}); ${instances.cores} cores shared by the instances, PostgreSQL and the load generator; ${instances.rounds} rounds of ${instances.duration} s`)
+
 const session = inproc.rows[0]
 const targets = [
   ['session check in-process >= 4x faster', session.ratio >= 4, x2(session.ratio)],
@@ -115,5 +124,5 @@ log(`\nbench took ${((Date.now() - started) / 1000).toFixed(0)} s`)
 if (process.env.BENCH_JSON) {
   const strip = (o) => { const { eagerInputs, ...rest } = o; return rest }
   // Relative to where `pnpm bench` was typed (pnpm runs this script from bench/).
-  writeFileSync(resolve(process.env.INIT_CWD ?? process.cwd(), process.env.BENCH_JSON), JSON.stringify({ inproc, load, size: { ...size, latch: strip(size.latch), authjs: strip(size.authjs) }, peers, framework, cold, memory, targets }, null, 2))
+  writeFileSync(resolve(process.env.INIT_CWD ?? process.cwd(), process.env.BENCH_JSON), JSON.stringify({ inproc, load, size: { ...size, latch: strip(size.latch), authjs: strip(size.authjs) }, peers, framework, cold, memory, instances, targets }, null, 2))
 }

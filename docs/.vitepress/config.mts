@@ -44,6 +44,7 @@ export default defineConfig({
         items: [
           { text: 'Credentials', link: '/guides/credentials' },
           { text: 'Rate limiting', link: '/guides/rate-limit' },
+          { text: 'Two-factor (TOTP)', link: '/guides/two-factor' },
           { text: 'E-mail (magic links)', link: '/guides/email' },
           { text: 'Account management', link: '/guides/account-management' },
           { text: 'Refresh tokens', link: '/guides/refresh-tokens' },

@@ -3,6 +3,7 @@
 import NextAuth, { type NextAuthConfig } from '@latch/next'
 import Credentials from '@latch/core/providers/credentials'
 import OIDC from '@latch/core/providers/oidc'
+import { MemoryAdapter } from '@latch/core/adapters/memory'
 
 /** The demo account of the credentials provider. Local use only. */
 export const DEMO_USER = { id: 'alice', username: 'alice', password: 'wonderland', name: 'Alice Liddell', email: 'alice@example.com' }
@@ -35,8 +36,20 @@ if (process.env.DEV_OIDC_ISSUER) {
   )
 }
 
+/**
+ * AUTH_DEMO_TWO_FACTOR=1: two-factor sign-in (TOTP, docs/guides/two-factor.md) on, with an in-memory adapter holding
+ * the demo account. Enroll at /api/auth/two-factor-setup once signed in.
+ */
+function twoFactorDemo(): Partial<NextAuthConfig> {
+  if (process.env.AUTH_DEMO_TWO_FACTOR !== '1') return {}
+  const adapter = MemoryAdapter()
+  adapter.createUser({ id: DEMO_USER.id, email: DEMO_USER.email, emailVerified: null, name: DEMO_USER.name })
+  return { adapter, session: { strategy: 'jwt' }, twoFactor: { issuer: 'Latch Next example' } }
+}
+
 export const authConfig: NextAuthConfig = {
   providers,
+  ...twoFactorDemo(),
   callbacks: {
     // proxy.ts: /admin needs a session; everything else is open.
     authorized({ request, auth }) {

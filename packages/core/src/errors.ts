@@ -28,6 +28,8 @@ export type AuthErrorCode =
   | 'SessionRequired'
   | 'SessionTokenError'
   | 'StoreUnavailable'
+  | 'TwoFactorCodeInvalid'
+  | 'TwoFactorPendingInvalid'
   | 'UnknownAction'
   | 'UntrustedHost'
   | 'UnsupportedStrategy'
@@ -89,6 +91,13 @@ export class SessionRequired extends define('SessionRequired', 'Sign in first') 
  * ago than `session.freshAge`: 403 (JSON) or the sign-in page, where the user signs in again.
  */
 export class SessionNotFresh extends define('SessionNotFresh', 'Sign in again to do this') {}
+/** Two-factor (two-factor/): the TOTP or recovery code is wrong, already used, or outside the time window. 400. */
+export class TwoFactorCodeInvalid extends define('TwoFactorCodeInvalid', 'The code is wrong or was already used') {}
+/**
+ * Two-factor: no pending sign-in for this browser at the code step (absent, expired, tampered, or from another
+ * browser). The sign-in page, where the user starts again; nothing is granted.
+ */
+export class TwoFactorPendingInvalid extends define('TwoFactorPendingInvalid', 'The sign-in expired; start again') {}
 export class SessionTokenError extends define('SessionTokenError', 'The session could not be read') {}
 export class UnknownAction extends define('UnknownAction', 'Unknown auth action') {}
 export class UntrustedHost extends define('UntrustedHost', 'Untrusted host') {}
@@ -125,6 +134,8 @@ const BY_CODE: Record<string, new () => AuthError> = {
   SessionNotFresh,
   SessionRequired,
   StoreUnavailable,
+  TwoFactorCodeInvalid,
+  TwoFactorPendingInvalid,
   Verification,
 }
 
@@ -142,6 +153,7 @@ const SIGNIN_PAGE = new Set<string>([
   'RateLimited',
   'SessionNotFresh',
   'SessionRequired',
+  'TwoFactorPendingInvalid',
 ])
 
 export function clientCode(error: unknown): string {

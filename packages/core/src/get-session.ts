@@ -21,6 +21,12 @@ export interface SessionCheck {
    * `/session` would be signed out when the cookie's original lifetime ends.
    */
   setCookies: string[]
+  /**
+   * Set when the session store did not answer (`/session` was a 503 StoreUnavailable): `session` is null, but the
+   * user may well be signed in. A guard should answer 503 with this `Retry-After` (or send browsers to the error
+   * page), not 401 or the sign-in page, which would tell clients they are signed out.
+   */
+  unavailable?: { retryAfter: string }
 }
 
 /**
@@ -36,6 +42,10 @@ export async function checkSession(request: Request, config: AuthConfig): Promis
     if (v !== null) headers.set(name, v)
   }
   const res = await Auth(new Request(url, { headers }), config)
+  if (res.status === 503) {
+    await res.body?.cancel()
+    return { session: null, setCookies: [], unavailable: { retryAfter: res.headers.get('retry-after') ?? '5' } }
+  }
   const session = await sessionFromResponse(res)
   return { session, setCookies: res.status === 200 ? res.headers.getSetCookie() : [] }
 }

@@ -23,3 +23,4 @@ export type {
   TokenSet,
 } from './providers/types.js'
 export type { Adapter, AdapterUser, AdapterAccount, AdapterSession, VerificationToken } from './adapters/types.js'
+export type { TwoFactorConfig, TwoFactorRecord } from './two-factor/types.js'

@@ -7,6 +7,7 @@ import type { HttpOptions } from './oauth/limited-fetch.js'
 import type { AuthError } from './errors.js'
 import type { RateLimitConfig } from './rate-limit/types.js'
 import type { AccountOptions } from './account/types.js'
+import type { TwoFactorConfig } from './two-factor/types.js'
 
 export type { JWT, JWTOptions, DefaultJWT } from './tokens/jwt-types.js'
 export type { AccountOptions, AccountEmail } from './account/types.js'
@@ -34,6 +35,11 @@ export interface DefaultUser {
    */
   emailVerified?: Date | null
   image?: string | null
+  /**
+   * With `config.twoFactor`: whether the user has confirmed two-factor sign-in (two-factor/). In the session: the
+   * JWT's claim set at sign-in and on enrollment changes, or what the adapter reports with the database session.
+   */
+  twoFactorEnabled?: boolean
 }
 
 /** The user of a callback (`signIn`, `jwt`) or returned by `authorize()`. Augmentable. */
@@ -219,6 +225,8 @@ export interface AuthConfig {
   rateLimit?: RateLimitConfig | false
   /** Account management for signed-in users (`{basePath}/account`): mail sender, link lifetimes. */
   account?: AccountOptions
+  /** Two-factor sign-in (TOTP + recovery codes) after any first factor; off when absent. See docs/guides/two-factor.md. */
+  twoFactor?: TwoFactorConfig
 }
 
 export type AuthAction =
@@ -232,5 +240,7 @@ export type AuthAction =
   | 'error'
   | '_log'
   | 'account'
+  | 'two-factor'
+  | 'two-factor-setup'
 
 export type { Provider, ProviderInput, Adapter, AdapterUser, AuthError }

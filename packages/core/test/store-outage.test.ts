@@ -6,6 +6,7 @@ import Credentials from '../src/providers/credentials.js'
 import { MemoryAdapter } from '../src/adapters/memory.js'
 import { MemoryRateLimitStore } from '../src/rate-limit/memory.js'
 import { isStoreOutage } from '../src/store/outage.js'
+import { checkSession } from '../src/get-session.js'
 import { Browser, SECRET } from './support/client.js'
 import { quietLogger } from './support/fake-oauth.js'
 
@@ -149,5 +150,19 @@ describe('store outages fail closed with 503', () => {
     expect(isStoreOutage(Object.assign(new Error('duplicate key value'), { code: '23505' }))).toBe(false)
     expect(isStoreOutage(new Error('relation "sessions" does not exist'))).toBe(false)
     expect(isStoreOutage(undefined)).toBe(false)
+  })
+  it('checkSession reports the outage (unavailable + Retry-After) so guards answer 503, not 401; no session either way', async () => {
+    const { state, adapter, store } = switchable()
+    await adapter.createUser!({ id: 'u1', email: 'ada@example.com', emailVerified: null, name: 'Ada' })
+    const cfg = config(adapter, store, { session: { strategy: 'database' } })
+    const b = new Browser(cfg)
+    await b.signInWithCredentials({ username: 'ada', password: 'pw' })
+    const request = new Request('http://app.test/api', { headers: { cookie: `${COOKIE}=${b.jar.get(COOKIE)}` } })
+    state.down = true
+    expect(await checkSession(request, cfg)).toEqual({ session: null, setCookies: [], unavailable: { retryAfter: '5' } })
+    state.down = false
+    const back = await checkSession(request, cfg)
+    expect(back.session?.user?.email).toBe('ada@example.com')
+    expect(back.unavailable).toBeUndefined()
   })
 })

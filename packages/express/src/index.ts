@@ -162,13 +162,18 @@ export function ExpressAuth(config: AuthConfig): RequestHandler {
  * cookie (sliding expiry) or the clearing of a bad one; `requireAuth()` does.
  */
 export async function getSession(req: ExpressRequest, config: AuthConfig, res?: ExpressResponse): Promise<Session | null> {
-  const { session, setCookies } = await checkSession(toWebRequest(req, false), configFor(config, req))
+  return (await checkSessionFor(req, config, res)).session
+}
+
+async function checkSessionFor(req: ExpressRequest, config: AuthConfig, res?: ExpressResponse) {
+  const check = await checkSession(toWebRequest(req, false), configFor(config, req))
+  const { session, setCookies } = check
   if (res && !res.headersSent) {
     for (const cookie of setCookies) res.append('Set-Cookie', cookie)
     // A response rendered with the session, or carrying its cookie, is personal (src/harden.ts).
     markResponse(res, { cookies: setCookies.length > 0, session: session !== null })
   }
-  return session
+  return check
 }
 
 export interface RequireAuthOptions {
@@ -193,15 +198,26 @@ declare global {
 
 /**
  * Only signed-in requests pass; the session is on `res.locals.session`. Signed-out requests get
- * 401 JSON, or a redirect to the sign-in page when they are GETs from a browser asking for HTML.
+ * 401 JSON, or a redirect to the sign-in page when they are GETs from a browser asking for HTML. While the session
+ * store is down: 503 JSON with Retry-After (browsers: the error page, which answers the same), never a 401.
  */
 export function requireAuth(config: AuthConfig, options: RequireAuthOptions = {}): RequestHandler {
   return async (req, res, next) => {
-    let session: Session | null
+    let check: Awaited<ReturnType<typeof checkSession>>
     try {
-      session = await getSession(req, config, res)
+      check = await checkSessionFor(req, config, res)
     } catch (error) {
       return fail(res, next, error)
+    }
+    const { session, unavailable } = check
+    if (unavailable) {
+      // The store is down: the user may be signed in. Not a 401 (clients would drop the session): 503, retry later.
+      markResponse(res, { produced: true })
+      res.set('Retry-After', unavailable.retryAfter)
+      if (req.method === 'GET' && req.accepts(['json', 'html']) === 'html') {
+        return res.redirect(302, `${authBasePath(configFor(config, req))}/error?error=StoreUnavailable`)
+      }
+      return res.status(503).json({ error: 'StoreUnavailable', message: 'The session store is not answering; try again shortly' })
     }
     if (session) {
       if (options.allowSharedCache) markResponse(res, { allowSharedCache: true })

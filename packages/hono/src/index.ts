@@ -117,8 +117,12 @@ export async function getAuthUser(c: Context): Promise<AuthUser | null> {
   return check
 }
 
+/** Requests whose session check found the store down (verifyAuth answers 503 for them, not 401). */
+const unavailableChecks = new WeakMap<Context, { retryAfter: string }>()
+
 async function checkAuthUser(c: Context): Promise<AuthUser | null> {
-  const { session, setCookies } = await checkSession(c.req.raw, configOf(c))
+  const { session, setCookies, unavailable } = await checkSession(c.req.raw, configOf(c))
+  if (unavailable) unavailableChecks.set(c, unavailable)
   // c.header reaches responses built with c.json/c.html/c.body; verifyAuth also adds them to a raw Response.
   for (const cookie of setCookies) c.header('Set-Cookie', cookie, { append: true })
   if (setCookies.length) c.set('authSetCookies', setCookies)
@@ -144,7 +148,7 @@ export interface VerifyAuthOptions {
 }
 
 
-/** 401 unless signed in; then `c.get('authUser')` holds the session. */
+/** 401 unless signed in (503 + Retry-After while the session store is down); then `c.get('authUser')` holds the session. */
 export function verifyAuth(options: VerifyAuthOptions = {}): MiddlewareHandler {
   return async (c, next) => {
     const authUser = await getAuthUser(c)
@@ -152,6 +156,13 @@ export function verifyAuth(options: VerifyAuthOptions = {}): MiddlewareHandler {
     if (!authUser) {
       markResponse(c, { produced: true })
       const wantsHtml = c.req.method === 'GET' && (c.req.header('accept') ?? '').includes('text/html')
+      const unavailable = unavailableChecks.get(c)
+      if (unavailable) {
+        // The store is down: the user may be signed in. Not a 401 (clients would drop the session): 503, retry later.
+        c.header('Retry-After', unavailable.retryAfter)
+        if (options.redirectToSignIn && wantsHtml) return c.redirect(`${authBasePath(configOf(c))}/error?error=StoreUnavailable`, 302)
+        return c.json({ error: 'StoreUnavailable', message: 'The session store is not answering; try again shortly' }, 503)
+      }
       if (options.redirectToSignIn && wantsHtml) {
         // The core's redirect check builds it: a requested path like `//evil.com/..` is not a callbackUrl.
         const url = new URL(c.req.url)

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CookieJar, authorizeAtProvider, defineHeadersSuite, defineIntegrationSuite, type RedirectHelperRoute } from '@latch/core/testing'
+import { CookieJar, authorizeAtProvider, defineHeadersSuite, defineIntegrationSuite, defineTwoFactorSuite, type RedirectHelperRoute } from '@latch/core/testing'
 import { appClient, startDevOidc } from '@latch/dev-oidc'
 import { freePort, loopbackFetch, spawnServer } from '@latch/dev-oidc/testing'
 // The example's demo account: the app under test is the example, built.
@@ -221,4 +221,13 @@ describe('sveltekit: signIn / signOut form actions', () => {
     expect(res.status).toBe(303)
     expect(res.headers.get('location')).toMatch(/^\/auth\/signin/)
   })
+})
+
+// The shared two-factor suite: the example with AUTH_DEMO_TWO_FACTOR=1 (an in-memory adapter, config.twoFactor).
+defineTwoFactorSuite({
+  name: 'sveltekit (adapter-node)',
+  basePath: '/auth',
+  protectedApi: '/api/me',
+  credentials: { username: user.username, password: user.password },
+  start: start((baseUrl) => ({ ORIGIN: baseUrl, AUTH_URL: baseUrl, AUTH_DEMO_TWO_FACTOR: '1' })),
 })

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg'
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser, VerificationToken } from '@latch/core'
 import { postgresRefreshLock } from './refresh-lock.js'
+import { postgresTwoFactor } from './two-factor.js'
 import { quoteSchema } from './schema.js'
 import { bounded, DEFAULT_TIMEOUT_MS } from '@latch/core/store'
 
@@ -76,6 +77,7 @@ export function PostgresAdapter(pool: Queryable, options: PostgresAdapterOptions
 
   return {
     ...postgresRefreshLock(q, s),
+    ...postgresTwoFactor(q, s),
     async createUser(user) {
       const r = await one(
         `INSERT INTO ${s}.users (id, name, email, email_verified, image) VALUES (COALESCE($1, gen_random_uuid()::text), $2, $3, $4, $5) RETURNING ${USER_COLS}`,
@@ -141,11 +143,13 @@ export function PostgresAdapter(pool: Queryable, options: PostgresAdapterOptions
     },
     async getSessionAndUser(sessionToken) {
       const r = await one(
-        `SELECT s.session_token, s.user_id, s.expires, ${U_USER_COLS}
-         FROM ${s}.sessions s JOIN ${s}.users u ON u.id = s.user_id WHERE s.session_token = $1`,
+        `SELECT s.session_token, s.user_id, s.expires, ${U_USER_COLS}, t.confirmed_at IS NOT NULL AS two_factor_enabled
+         FROM ${s}.sessions s JOIN ${s}.users u ON u.id = s.user_id LEFT JOIN ${s}.two_factor t ON t.user_id = u.id
+         WHERE s.session_token = $1`,
         [sessionToken],
       )
-      return r ? { session: toSession(r), user: toUser(r) } : null
+      // A user with confirmed two-factor sign-in says so (two-factor/; the session exposes it).
+      return r ? { session: toSession(r), user: r.two_factor_enabled ? { ...toUser(r), twoFactorEnabled: true } : toUser(r) } : null
     },
     async updateSession({ sessionToken, expires, userId }) {
       const r = await one(

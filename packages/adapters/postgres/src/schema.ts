@@ -4,7 +4,12 @@ import type { Pool, PoolClient } from 'pg'
 /** The first migration file shipped with the package (`migrations/001_init.sql`). */
 export const MIGRATION_URL = new URL('../migrations/001_init.sql', import.meta.url)
 /** Every migration file, in order (each idempotent). */
-export const MIGRATION_URLS = [MIGRATION_URL, new URL('../migrations/002_refresh_locks.sql', import.meta.url)]
+export const MIGRATION_URLS = [
+  MIGRATION_URL,
+  new URL('../migrations/002_refresh_locks.sql', import.meta.url),
+  // two-factor/
+  new URL('../migrations/006_two_factor.sql', import.meta.url),
+]
 
 const SCHEMA_RE = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/
 

@@ -4,6 +4,7 @@ import { bounded, DEFAULT_TIMEOUT_MS } from '@latch/core/store'
 import { decodeAccount, decodeSession, decodeToken, decodeUser, encode, seg, ttlMs } from './codec.js'
 
 import { redisRefreshLock } from './refresh-lock.js'
+import { redisTwoFactor, twoFactorKeys } from './two-factor.js'
 
 export { RedisRateLimitStore } from './rate-limit-store.js'
 
@@ -45,7 +46,8 @@ async function execAll(multi: ChainableCommander): Promise<void> {
  * TTL at their `expires`); `useVerificationToken` is a single GETDEL, so a token is handed out once.
  * Keys: user:<id>, email:<email>, account:<provider>:<id>, session:<token>, vt:<identifier>:<token>,
  * sv:<userId>, and per-user index sets user-accounts:<id>, user-sessions:<id>; refresh-lock:<hash> and
- * refresh-result:<hash> for refresh-token rotation across instances (refresh-lock.ts).
+ * refresh-result:<hash> for refresh-token rotation across instances (refresh-lock.ts); 2fa:<id>, 2fa-codes:<id>,
+ * 2fa-on:<id> for two-factor sign-in (two-factor.ts).
  */
 export function RedisAdapter(redis: Redis, options: RedisAdapterOptions = {}): RedisAdapter {
   const p = options.prefix ?? 'latch:'
@@ -66,6 +68,7 @@ export function RedisAdapter(redis: Redis, options: RedisAdapterOptions = {}): R
 
   const adapter: RedisAdapter = {
     ...redisRefreshLock(redis, p),
+    ...redisTwoFactor(redis, p),
     async createUser(user) {
       const id = typeof user.id === 'string' && user.id ? user.id : crypto.randomUUID()
       const created: AdapterUser = { ...user, id, emailVerified: user.emailVerified ?? null }
@@ -103,6 +106,7 @@ export function RedisAdapter(redis: Redis, options: RedisAdapterOptions = {}): R
       if (!user) return null
       const [accounts, sessions] = await Promise.all([redis.smembers(k.userAccounts(userId)), redis.smembers(k.userSessions(userId))])
       const keys = [k.user(userId), k.userAccounts(userId), k.userSessions(userId), k.version(userId), ...accounts, ...sessions.map(k.session)]
+      keys.push(...Object.values(twoFactorKeys(p, userId)))
       if (user.email) keys.push(k.email(user.email))
       await redis.del(...keys)
       return user
@@ -134,8 +138,10 @@ export function RedisAdapter(redis: Redis, options: RedisAdapterOptions = {}): R
     async getSessionAndUser(sessionToken) {
       const session = decodeSession(await redis.get(k.session(sessionToken)))
       if (!session) return null
-      const user = await getUser(session.userId)
-      return user ? { session, user } : null
+      // The user and its two-factor flag (two-factor/) in one round trip.
+      const [raw, twoFactorOn] = await redis.mget(k.user(String(session.userId)), twoFactorKeys(p, session.userId).on)
+      const user = decodeUser(raw ?? null)
+      return user ? { session, user: twoFactorOn ? { ...user, twoFactorEnabled: true } : user } : null
     },
     async updateSession(patch) {
       const existing = decodeSession(await redis.get(k.session(patch.sessionToken)))

@@ -3,6 +3,7 @@ import type { Adapter, AdapterAccount, AdapterUser } from '../adapters/types.js'
 import type { OAuthConfig } from '../providers/types.js'
 import type { Account, Profile, User } from '../types.js'
 import { AdapterError, AuthError, MissingAdapter, OAuthAccountNotLinked } from '../errors.js'
+import { isUnfinishedSignUp, signUpId } from './signup-id.js'
 import { storeError } from '../store/outage.js'
 import { readJwtSession } from '../session/jwt-session.js'
 import { readDbSession } from '../session/database-session.js'
@@ -49,9 +50,9 @@ async function currentUser(ctx: RequestContext, adapter: Adapter): Promise<{ use
 }
 
 /** The user fields an adapter stores, without the provider's id (the adapter's own id is used). */
-function newUserFrom(user: User, email: string | null, emailVerified: Date | null): AdapterUser {
+function newUserFrom(user: User, email: string | null, emailVerified: Date | null, id: string = crypto.randomUUID()): AdapterUser {
   const { id: _ignored, ...rest } = user
-  return { ...rest, id: crypto.randomUUID(), email: email as string, emailVerified }
+  return { ...rest, id, email: email as string, emailVerified }
 }
 
 /**
@@ -125,6 +126,15 @@ export async function adapterSignIn(
   }
 
   let byEmail = email ? await call(adapter, 'getUserByEmail', email) : null
+  const secret = ctx.options.secret[0]!
+  const now = ctx.options.now()
+  if (byEmail && (await isUnfinishedSignUp(adapter, secret, account, byEmail, now))) {
+    // This very account's earlier sign-up created the user and died before linking (signup-id.ts): finish it.
+    const linked = toAdapterAccount(account, byEmail.id)
+    await call(adapter, 'linkAccount', linked)
+    await emit(ctx, 'linkAccount', { user: byEmail, account: linked, profile: profile ?? params.user })
+    return { user: byEmail, account: linked, isNewUser: true }
+  }
   // An address the provider affirms is a proof: it evicts an unproven holder instead of colliding with it.
   if (affirmed) byEmail = await provenHolder(ctx, adapter, byEmail)
   if (byEmail) {
@@ -140,7 +150,7 @@ export async function adapterSignIn(
     return { user: byEmail, account: linked, isNewUser: false }
   }
 
-  const user = await call(adapter, 'createUser', newUserFrom(params.user, email, affirmed))
+  const user = await call(adapter, 'createUser', newUserFrom(params.user, email, affirmed, await signUpId(adapter, secret, account, now)))
   await emit(ctx, 'createUser', { user })
   const linked = toAdapterAccount(account, user.id)
   await call(adapter, 'linkAccount', linked)

@@ -11,6 +11,7 @@ import { refreshableTokenFields } from '../oauth/refresh.js'
 import { stableSubject } from '../oauth/subject.js'
 import { sessionVersionClaim } from '../session/version.js'
 import { authTimeClaim, authTimeCookie } from '../session/signed-in.js'
+import { TWO_FACTOR_CLAIM } from '../session/claims.js'
 import { adapterSignIn } from './adapter-signin.js'
 import { emit } from './events.js'
 
@@ -80,6 +81,34 @@ export async function completeSignIn(ctx: RequestContext, input: SignInInput): P
     await assertAdapterUser(ctx, user)
   }
 
+  // Two-factor (two-factor/): with a second factor due, a pending state and the code prompt instead of a session.
+  let twoFactorEnabled: boolean | undefined
+  if (options.config.twoFactor) {
+    const step = await (await import('../two-factor/gate.js')).twoFactorGate(ctx, { user, account, profile: input.profile, isNewUser, passkeyUserVerified: input.passkeyUserVerified, cookies })
+    if ('response' in step) return step.response
+    twoFactorEnabled = step.enabled
+  }
+  return issueSession(ctx, { user, account, profile: input.profile, isNewUser, cookies, twoFactorEnabled })
+}
+
+/** A signed-in user whose session is due: what completeSignIn resolved (or the two-factor step restored). */
+export interface SessionGrant {
+  user: User
+  account: Account | null
+  profile?: Profile
+  isNewUser: boolean
+  cookies: Cookie[]
+  /** With config.twoFactor: the JWT's two-factor claim. */
+  twoFactorEnabled?: boolean
+  /** Where to go, when already resolved (the two-factor step stores it with the pending state). */
+  callbackUrl?: string
+}
+
+/** Session creation (JWT cookie or database row), the signIn event and the redirect to the callbackUrl. */
+export async function issueSession(ctx: RequestContext, grant: SessionGrant): Promise<ResponseInternal> {
+  const { options } = ctx
+  const { user, account, isNewUser, cookies } = grant
+  const input = { profile: grant.profile }
   if (options.session.strategy === 'jwt') {
     const sub = options.adapter && user.id ? String(user.id) : await subjectFor(user, account)
     let token: JWT = { name: user.name ?? null, email: user.email ?? null, picture: user.image ?? null, sub }
@@ -97,7 +126,8 @@ export async function completeSignIn(ctx: RequestContext, input: SignInInput): P
     })
     // With an adapter, `sub` is the adapter's user id: stamp the user's session version (sign out everywhere).
     const version = options.adapter && result && result.sub === sub ? await sessionVersionClaim(ctx, sub) : {}
-    cookies.push(...(result === null ? clearSession(ctx) : await writeJwtSession(ctx, { ...result, ...version, ...authTimeClaim(ctx) })))
+    const twoFactor = grant.twoFactorEnabled === undefined ? {} : { [TWO_FACTOR_CLAIM]: grant.twoFactorEnabled }
+    cookies.push(...(result === null ? clearSession(ctx) : await writeJwtSession(ctx, { ...result, ...version, ...twoFactor, ...authTimeClaim(ctx) })))
   } else {
     if (!user.id) throw new Configuration('The database session strategy needs a user id; the credentials authorize() must return { id }')
     // A new sign-in in this browser replaces its previous session row (no orphans, no fixation).
@@ -108,7 +138,7 @@ export async function completeSignIn(ctx: RequestContext, input: SignInInput): P
   }
 
   await emit(ctx, 'signIn', { user, account, profile: input.profile, isNewUser })
-  const { url } = await resolveCallbackUrl(ctx)
+  const url = grant.callbackUrl ?? (await resolveCallbackUrl(ctx)).url
   const target = isNewUser && options.pages.newUser ? await applyRedirectCallback(ctx, options.pages.newUser) : url
   if (ctx.jar.has(ctx.cookies.callbackUrl.name)) {
     cookies.push(expireCookie(ctx.cookies.callbackUrl.name, ctx.cookies.callbackUrl.options))

@@ -8,7 +8,7 @@ import { clearCookieCache, readDbSessionCached } from '../session/cookie-cache.j
 import { emit } from './events.js'
 import { JWTSessionError, SessionTokenError, StoreUnavailable } from '../errors.js'
 import { SESSION_VERSION_CLAIM, sessionVersionValid } from '../session/version.js'
-import { AUTH_TIME_CLAIM } from '../session/claims.js'
+import { AUTH_TIME_CLAIM, TWO_FACTOR_CLAIM } from '../session/claims.js'
 
 /** Only a token that names a provider can need a refresh; the OAuth code (oauth4webapi) loads on first need. */
 async function refreshIfExpired(options: RequestContext['options'], token: JWT): Promise<JWT> {
@@ -32,10 +32,12 @@ async function versionValid(ctx: RequestContext, token: JWT): Promise<boolean> {
 function keepVersion(original: JWT, token: JWT): JWT {
   const v = original[SESSION_VERSION_CLAIM]
   const at = original[AUTH_TIME_CLAIM]
-  if (typeof v !== 'number' && typeof at !== 'number') return token
+  const tfa = original[TWO_FACTOR_CLAIM]
+  if (typeof v !== 'number' && typeof at !== 'number' && typeof tfa !== 'boolean') return token
   const kept: JWT = { ...token }
   if (typeof v === 'number') kept[SESSION_VERSION_CLAIM] = v
   if (typeof at === 'number') kept[AUTH_TIME_CLAIM] = at
+  if (typeof tfa === 'boolean') kept[TWO_FACTOR_CLAIM] = tfa
   return kept
 }
 
@@ -45,6 +47,9 @@ function respond(body: unknown, cookies: ResponseInternal['cookies'] = []): Resp
 
 function defaultSession(token: JWT, expires: Date): Session {
   const session: Session = { user: { name: token.name, email: token.email, image: token.picture }, expires: expires.toISOString() }
+  // With config.twoFactor: whether the user had 2FA on at sign-in (or after an enrollment change in this browser).
+  const tfa = token[TWO_FACTOR_CLAIM]
+  if (typeof tfa === 'boolean') session.user!.twoFactorEnabled = tfa
   // A failed refresh-token rotation must reach the client, which then asks the user to sign in again.
   if (typeof token.error === 'string') session.error = token.error
   return session
@@ -107,7 +112,13 @@ async function databaseSession(ctx: RequestContext): Promise<ResponseInternal> {
   try {
     const result = await options.callbacks.session({
       session: {
-        user: { name: user.name, email: user.email, image: user.image },
+        user: {
+          name: user.name,
+          email: user.email,
+          image: user.image,
+          // With config.twoFactor: what the adapter reports with the session's user (two-factor/).
+          ...(options.config.twoFactor ? { twoFactorEnabled: user.twoFactorEnabled === true } : {}),
+        },
         expires: new Date(session.expires).toISOString(),
       },
       user,

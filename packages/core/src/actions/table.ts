@@ -36,6 +36,9 @@ const verifyRequestPageAction = lazy(() => import('./pages.js'), (m) => m.verify
 const errorPageAction = lazy(() => import('./pages.js'), (m) => m.errorPageAction)
 const clientLogAction = lazy(() => import('./client-log.js'), (m) => m.clientLogAction)
 const accountAction = lazy(() => import('../account/routes.js'), (m) => m.accountAction)
+// Two-factor sign-in (two-factor/): the code step of a pending sign-in, and the signed-in user's enrollment.
+const twoFactorAction = lazy(() => import('../two-factor/verify.js'), (m) => m.twoFactorAction)
+const twoFactorSetupAction = lazy(() => import('../two-factor/setup.js'), (m) => m.twoFactorSetupAction)
 
 export interface Route {
   handler: Handler
@@ -80,5 +83,14 @@ export const routes: Record<AuthAction, Partial<Record<'GET' | 'POST', Route>>> 
   account: {
     GET: { handler: accountAction, subpath: true, errors: 'json' },
     POST: { handler: accountAction, subpath: true, errors: 'json' },
+  },
+  // Two-factor (config.twoFactor): 404 when it is off.
+  'two-factor': {
+    GET: { handler: twoFactorAction, errors: 'page' },
+    POST: { handler: twoFactorAction, csrf: true, errors: 'page' },
+  },
+  'two-factor-setup': {
+    GET: { handler: twoFactorSetupAction, errors: 'page' },
+    POST: { handler: twoFactorSetupAction, csrf: true, errors: 'page' },
   },
 }

@@ -1,5 +1,6 @@
 import { memoryRefreshLock } from './memory-refresh-lock.js'
 import { memoryCredentials } from './memory-credentials.js'
+import { memoryTwoFactor } from './memory-two-factor.js'
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser, VerificationToken } from './types.js'
 
 /**
@@ -40,10 +41,12 @@ export function MemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
 
   const userSessions = (userId: string) => [...sessions.values()].filter((s) => s.userId === userId)
   const { forget, ...credentials } = memoryCredentials((id) => users.has(id))
+  const { enabled: twoFactorEnabled, forget: forgetTwoFactor, ...twoFactor } = memoryTwoFactor((id) => users.has(id))
 
   return {
     ...memoryRefreshLock(now),
     ...credentials,
+    ...twoFactor,
     createUser(user) {
       const id = typeof user.id === 'string' && user.id && !users.has(user.id) ? user.id : crypto.randomUUID()
       if (user.email && byEmail.has(user.email)) throw new Error('A user with this email already exists')
@@ -87,6 +90,7 @@ export function MemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
       for (const [k, s] of sessions) if (s.userId === userId) sessions.delete(k)
       versions.delete(userId)
       forget(userId)
+      forgetTwoFactor(userId)
       return copy(u)
     },
     linkAccount(account) {
@@ -114,7 +118,8 @@ export function MemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
     getSessionAndUser(sessionToken) {
       const s = sessions.get(sessionToken)
       const u = s ? users.get(s.userId) : undefined
-      return s && u ? { session: copy(s), user: copy(u) } : null
+      // A user with confirmed two-factor sign-in says so (two-factor/; the session exposes it).
+      return s && u ? { session: copy(s), user: twoFactorEnabled(u.id) ? { ...copy(u), twoFactorEnabled: true } : copy(u) } : null
     },
     updateSession(patch) {
       const s = sessions.get(patch.sessionToken)

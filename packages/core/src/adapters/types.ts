@@ -1,4 +1,7 @@
 import type { Account, Awaitable, User } from '../types.js'
+import type { TwoFactorRecord } from '../two-factor/types.js'
+
+export type { TwoFactorRecord }
 
 /** The adapter contract: the same shape as Auth.js adapters, so published ones plug in unchanged. */
 export interface AdapterUser extends User {
@@ -93,4 +96,25 @@ export interface Adapter {
   updateAuthenticatorCounter?(credentialID: string, newCounter: number): Awaitable<AdapterAuthenticator>
   /** Latch extension (optional): remove one passkey (passkeys/). */
   deleteAuthenticator?(credentialID: string): Awaitable<void>
+
+  /**
+   * Latch extensions (optional, all four or none): two-factor sign-in (two-factor/, docs/guides/two-factor.md).
+   * One record per user; the secret in it is already encrypted by core. A store keeps it with the user and drops
+   * it when the user is deleted.
+   * getTwoFactor: the user's record, or null.
+   */
+  getTwoFactor?(userId: string): Awaitable<TwoFactorRecord | null>
+  /** Replace the user's record; null removes it. */
+  setTwoFactor?(userId: string, record: TwoFactorRecord | null): Awaitable<void>
+  /**
+   * Atomically record that the TOTP code of time step `step` was used: true when the record exists and its
+   * `lastUsedStep` was null or below `step` (now `step`), false otherwise (a reused or older code). Of two
+   * concurrent calls with the same step, exactly one gets true.
+   */
+  markTotpStep?(userId: string, step: number): Awaitable<boolean>
+  /**
+   * Atomically remove `codeHash` from the record's `recoveryCodes`: true when it was there. Of two concurrent
+   * calls with the same hash, exactly one gets true.
+   */
+  useRecoveryCode?(userId: string, codeHash: string): Awaitable<boolean>
 }

@@ -11,6 +11,7 @@ const SIGNIN: Record<string, string> = {
   SessionRequired: 'Please sign in to access this page.',
   SessionNotFresh: 'For your security, sign in again to continue.',
   AccessDenied: 'You do not have permission to sign in.',
+  TwoFactorPendingInvalid: 'The sign-in expired. Sign in again.',
 }
 
 const ERROR: Record<string, { title: string; message: string }> = {

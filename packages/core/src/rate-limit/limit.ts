@@ -69,10 +69,13 @@ export interface LimitResult {
  */
 export async function rateLimit(
   ctx: RequestContext,
-  kind: 'credentials' | 'email',
+  kind: 'credentials' | 'email' | 'two-factor',
   identifiers: string | string[] | null | undefined,
+  /** The rules of a feature with its own (two-factor/), over the app's; `rateLimit: false` still turns all off. */
+  rules?: Pick<RateLimitConfig, 'identifier' | 'ip'>,
 ): Promise<LimitResult> {
-  const rl = settings(ctx.options.config)
+  const configured = settings(ctx.options.config)
+  const rl = configured && rules ? { ...configured, ...rules } : configured
   const noop = { succeeded: async () => {} }
   if (!rl) return noop
   const store = storeFor(ctx.options, rl)

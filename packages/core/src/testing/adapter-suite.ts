@@ -11,6 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Adapter, AdapterAccount, AdapterUser } from '../adapters/types.js'
 import { defineAdapterFlows } from './adapter-flows.js'
+import { defineTwoFactorAdapterCases } from './adapter-two-factor.js'
 
 export { defineAdapterFlows }
 
@@ -235,6 +236,9 @@ export function defineAdapterSuite(options: AdapterSuiteOptions): void {
         expect(Number(await a.getSessionVersion(u.id))).toBe(6)
         expect(Number(await a.getSessionVersion(other.id))).toBe(0)
       })
+
+      // Two-factor sign-in (two-factor/), when the adapter has its methods.
+      defineTwoFactorAdapterCases(() => a, makeUser)
     })
   })
 }

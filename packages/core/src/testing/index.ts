@@ -18,6 +18,7 @@ export { defineHeadersSuite, type HeadersSuiteOptions } from './headers-suite.js
 export { liveApp, type LiveApp, type LiveAppOptions } from './live-app.js'
 export { defineAccountSuite, type AccountSuiteOptions } from './account-suite.js'
 export * from './redirect-suite.js'
+export { defineTwoFactorSuite, totpCode, type TwoFactorSuiteOptions } from './two-factor-suite.js'
 
 export interface IntegrationServer {
   /** Origin the server listens on, e.g. `http://127.0.0.1:41234`. */

@@ -2,6 +2,7 @@
 import { env } from '$env/dynamic/private'
 import { SvelteKitAuth } from '@latch/sveltekit'
 import Credentials from '@latch/core/providers/credentials'
+import { MemoryAdapter } from '@latch/core/adapters/memory'
 
 /** Demo accounts for the credentials provider. Local use only. */
 export const DEMO_USERS = [{ id: 'alice', username: 'alice', password: 'wonderland', name: 'Alice Liddell', email: 'alice@example.com' }]
@@ -23,4 +24,14 @@ if (env.AUTH_DEV_OIDC_ISSUER) {
   providers.push({ id: 'dev-oidc', name: 'Local OIDC', type: 'oidc', allowInsecureRequests: true })
 }
 
-export const { handle, signIn, signOut } = SvelteKitAuth({ providers })
+/**
+ * AUTH_DEMO_TWO_FACTOR=1: two-factor sign-in (TOTP, docs/guides/two-factor.md) on, with an in-memory adapter
+ * holding the demo accounts. Enroll at /auth/two-factor-setup once signed in.
+ */
+function twoFactorDemo() {
+  const adapter = MemoryAdapter()
+  for (const u of DEMO_USERS) adapter.createUser({ id: u.id, email: u.email, emailVerified: null, name: u.name })
+  return { adapter, session: { strategy: /** @type {const} */ ('jwt') }, twoFactor: { issuer: 'Latch SvelteKit example' } }
+}
+
+export const { handle, signIn, signOut } = SvelteKitAuth({ providers, ...(env.AUTH_DEMO_TWO_FACTOR === '1' ? twoFactorDemo() : {}) })
