@@ -10,3 +10,9 @@ declare const db: {
 declare module '$env/dynamic/private' {
   export const env: Record<string, string | undefined>
 }
+
+// The bcrypt library of an app migrating its old password hashes (docs/guides/passwords.md).
+declare module 'bcryptjs' {
+  const bcrypt: { compare(password: string, hash: string): Promise<boolean> }
+  export default bcrypt
+}

@@ -39,6 +39,22 @@ async function cases() {
     },
     (k, v) => { if (v?.user?.name !== 'Ada Lovelace') throw new Error(`${k}: session not decoded`) },
   )
+  // Auth.js re-encrypts the session cookie on every read; Latch only after updateAge. The same semantics on
+  // both sides: Latch with `session.updateAge: 0` re-issues the cookie on every read too (checked below).
+  await per(
+    'GET /session, cookie re-issued on every read (Latch updateAge: 0)',
+    async (lib) => {
+      const config = lib === libs.latch ? { ...lib.config, session: { updateAge: 0 } } : lib.config
+      return async () => {
+        const res = await lib.Auth(new Request(`${ORIGIN}/auth/session`, { headers: { cookie } }), config)
+        return { res, body: await res.json() }
+      }
+    },
+    (k, { res, body }) => {
+      if (body?.user?.name !== 'Ada Lovelace') throw new Error(`${k}: session not decoded`)
+      if (!res.headers.getSetCookie().some((c) => c.startsWith(`${COOKIE_NAME}=`))) throw new Error(`${k}: session cookie not re-issued`)
+    },
+  )
   await per(
     'getSession(request) as auth() does',
     async (lib) => async () => lib.getSession(new Request(`${ORIGIN}/dashboard`, { headers: { cookie } }), lib.config),

@@ -43,6 +43,7 @@ export default defineConfig({
         text: 'Guides',
         items: [
           { text: 'Credentials', link: '/guides/credentials' },
+          { text: 'Passwords', link: '/guides/passwords' },
           { text: 'Rate limiting', link: '/guides/rate-limit' },
           { text: 'Two-factor (TOTP)', link: '/guides/two-factor' },
           { text: 'E-mail (magic links)', link: '/guides/email' },

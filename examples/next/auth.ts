@@ -3,6 +3,7 @@
 import NextAuth, { type NextAuthConfig } from '@latch/next'
 import Credentials from '@latch/core/providers/credentials'
 import OIDC from '@latch/core/providers/oidc'
+import { passwordAccounts } from './passwords'
 import { MemoryAdapter } from '@latch/core/adapters/memory'
 
 /** The demo account of the credentials provider. Local use only. */
@@ -47,9 +48,14 @@ function twoFactorDemo(): Partial<NextAuthConfig> {
   return { adapter, session: { strategy: 'jwt' }, twoFactor: { issuer: 'Latch Next example' } }
 }
 
+// E-mail + password accounts in memory when PASSWORD_MAILBOX names a file for the mails (the password test suite).
+const passwords = process.env.PASSWORD_MAILBOX ? passwordAccounts(process.env.PASSWORD_MAILBOX) : undefined
+if (passwords) providers.push(passwords.provider)
+
 export const authConfig: NextAuthConfig = {
   providers,
   ...twoFactorDemo(),
+  ...(passwords ? { adapter: passwords.adapter, session: { strategy: 'jwt' as const } } : {}),
   callbacks: {
     // proxy.ts: /admin needs a session; everything else is open.
     authorized({ request, auth }) {

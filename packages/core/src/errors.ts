@@ -8,6 +8,7 @@ export type AuthErrorCode =
   | 'CallbackRouteError'
   | 'Configuration'
   | 'CredentialsSignin'
+  | 'EmailNotVerified'
   | 'EmailSignin'
   | 'EventError'
   | 'InvalidCallbackUrl'
@@ -22,6 +23,7 @@ export type AuthErrorCode =
   | 'OAuthCallbackError'
   | 'OAuthProviderUnavailable'
   | 'OAuthSignin'
+  | 'PasswordPolicy'
   | 'RateLimited'
   | 'RefreshAccessTokenError'
   | 'SessionNotFresh'
@@ -62,6 +64,8 @@ export class AccessDenied extends define('AccessDenied', 'Access denied by the s
 export class AdapterError extends define('AdapterError', 'The database adapter failed') {}
 export class CallbackRouteError extends define('CallbackRouteError', 'The callback could not be completed') {}
 export class Configuration extends define('Configuration', 'Latch is misconfigured') {}
+/** Password sign-in before the address is verified (a new verification link was sent). */
+export class EmailNotVerified extends define('EmailNotVerified', 'Verify your email address first; a new link was sent') {}
 export class EmailSignin extends define('EmailSignin', 'Sending the sign-in email failed') {}
 export class EventError extends define('EventError', 'An events handler threw') {}
 export class InvalidCallbackUrl extends define('InvalidCallbackUrl', 'The callbackUrl is not allowed') {}
@@ -77,6 +81,8 @@ export class OAuthCallbackError extends define('OAuthCallbackError', 'The OAuth 
 /** A provider call timed out or answered more than the size cap (`httpOptions`): the error page, status 503. */
 export class OAuthProviderUnavailable extends define('OAuthProviderUnavailable', 'The OAuth provider did not answer in time or answered too much') {}
 export class OAuthSignin extends define('OAuthSignin', 'Starting the OAuth sign-in failed') {}
+/** A new password breaks the provider's policy (too short, too long, or known to be compromised). */
+export class PasswordPolicy extends define('PasswordPolicy', 'The password does not meet the requirements') {}
 export class RateLimited extends define('RateLimited', 'Too many attempts; retry later') {}
 export class RefreshAccessTokenError extends define('RefreshAccessTokenError', 'Refreshing the access token failed') {}
 /**
@@ -122,6 +128,7 @@ export class CredentialsSignin extends AuthError {
 /** The errors a client-safe `?error=` code stands for (CredentialsSignin, which carries a reason, aside). */
 const BY_CODE: Record<string, new () => AuthError> = {
   AccessDenied,
+  EmailNotVerified,
   EmailSignin,
   InvalidCheck,
   InvalidProvider,
@@ -130,6 +137,7 @@ const BY_CODE: Record<string, new () => AuthError> = {
   OAuthCallbackError,
   OAuthProviderUnavailable,
   OAuthSignin,
+  PasswordPolicy,
   RateLimited,
   SessionNotFresh,
   SessionRequired,
@@ -145,6 +153,7 @@ const CLIENT_SAFE = new Set<string>([...Object.keys(BY_CODE), 'CredentialsSignin
 /** Errors that Auth.js shows on the sign-in page rather than the error page. */
 const SIGNIN_PAGE = new Set<string>([
   'CredentialsSignin',
+  'EmailNotVerified',
   'EmailSignin',
   'OAuthAccountNotLinked',
   'OAuthCallbackError',

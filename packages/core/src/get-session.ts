@@ -1,7 +1,9 @@
 import type { AuthConfig, Session } from './types.js'
-import { Auth } from './auth.js'
+import type { ResponseInternal } from './context.js'
+import { authResult } from './auth.js'
 import { resolveConfig } from './config/resolve.js'
 import { normalizeBasePath } from './http/paths.js'
+import { serializeCookie } from './http/cookies.js'
 
 /** Where a config serves its routes (`basePath`, else AUTH_URL's path, else `/auth`; `` for the root). */
 export function authBasePath(config: AuthConfig): string {
@@ -35,19 +37,57 @@ export interface SessionCheck {
  */
 export async function checkSession(request: Request, config: AuthConfig): Promise<SessionCheck> {
   const basePath = authBasePath(config)
-  const url = new URL(`${basePath}/session`, request.url)
-  const headers = new Headers()
-  for (const name of ['cookie', 'x-forwarded-host', 'x-forwarded-proto', 'user-agent']) {
+  const parsedUrl = new URL(`${basePath}/session`, request.url)
+  const url = parsedUrl.href
+  const headers: Record<string, string> = {}
+  for (const name of FORWARDED_HEADERS) {
     const v = request.headers.get(name)
-    if (v !== null) headers.set(name, v)
+    if (v !== null) headers[name] = v
   }
-  const res = await Auth(new Request(url, { headers }), config)
-  if (res.status === 503) {
-    await res.body?.cancel()
-    return { session: null, setCookies: [], unavailable: { retryAfter: res.headers.get('retry-after') ?? '5' } }
+  // GET <basePath>/session with only these headers. The Request object itself is built only if an action
+  // reads it (the JWT session check does not): constructing one costs more than the rest of this function.
+  let built: Request | undefined
+  const result = await authResult(
+    { url, parsedUrl, method: 'GET', headers: { get: (name) => headers[name.toLowerCase()] ?? null }, request: () => (built ??= new Request(url, { headers })) },
+    config,
+  )
+  if (result instanceof Response) {
+    if (result.status === 503) {
+      await result.body?.cancel()
+      return { session: null, setCookies: [], unavailable: { retryAfter: result.headers.get('retry-after') ?? '5' } }
+    }
+    const session = await sessionFromResponse(result)
+    return { session, setCookies: result.status === 200 ? result.headers.getSetCookie() : [] }
   }
-  const session = await sessionFromResponse(res)
-  return { session, setCookies: res.status === 200 ? res.headers.getSetCookie() : [] }
+  // What Auth() would have answered, read without building and parsing a Response: the same rules as
+  // sessionFromResponse (a 200 JSON object with `expires`, the body as JSON would carry it).
+  const status = result.redirect ? 302 : (result.status ?? 200)
+  if (status === 503) return { session: null, setCookies: [], unavailable: { retryAfter: header(result, 'retry-after') ?? '5' } }
+  const setCookies = status === 200 ? (result.cookies ?? []).map(serializeCookie) : []
+  return { session: status === 200 && isJson(result) ? asJsonSession(result.body) : null, setCookies }
+}
+
+/** The request headers a session check may depend on (the cookie, the public origin, the client). */
+const FORWARDED_HEADERS = ['cookie', 'x-forwarded-host', 'x-forwarded-proto', 'user-agent']
+
+/** A header of an action's result, by case-insensitive name. */
+function header(result: ResponseInternal, name: string): string | undefined {
+  for (const key in result.headers) if (key.toLowerCase() === name) return result.headers[key]
+  return undefined
+}
+
+function isJson(result: ResponseInternal): boolean {
+  const type = header(result, 'content-type')
+  return type !== undefined ? type.includes('application/json') : result.body !== undefined && typeof result.body !== 'string'
+}
+
+/** The body as JSON would deliver it (dates as strings, undefined dropped), then asSession; null if it is not JSON. */
+function asJsonSession(body: unknown): Session | null {
+  try {
+    return asSession(typeof body === 'string' ? JSON.parse(body) : JSON.parse(JSON.stringify(body ?? null)))
+  } catch {
+    return null
+  }
 }
 
 /** The session for a request, or null (fails closed). Use `checkSession` to also keep the cookie alive. */

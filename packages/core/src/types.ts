@@ -240,6 +240,9 @@ export type AuthAction =
   | 'error'
   | '_log'
   | 'account'
+  | 'signup'
+  | 'password'
+  | 'verify-email'
   | 'two-factor'
   | 'two-factor-setup'
 

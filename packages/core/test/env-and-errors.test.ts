@@ -46,7 +46,7 @@ describe('errors', () => {
   })
 
   it('client-safe codes: only these reach the browser, and each maps back to its own error class', () => {
-    const safe = ['AccessDenied', 'CredentialsSignin', 'EmailSignin', 'InvalidCheck', 'InvalidProvider', 'MissingCSRF', 'OAuthAccountNotLinked', 'OAuthCallbackError', 'OAuthProviderUnavailable', 'OAuthSignin', 'RateLimited', 'SessionNotFresh', 'SessionRequired', 'StoreUnavailable', 'TwoFactorCodeInvalid', 'TwoFactorPendingInvalid', 'Verification']
+    const safe = ['AccessDenied', 'CredentialsSignin', 'EmailNotVerified', 'EmailSignin', 'InvalidCheck', 'InvalidProvider', 'MissingCSRF', 'OAuthAccountNotLinked', 'OAuthCallbackError', 'OAuthProviderUnavailable', 'OAuthSignin', 'PasswordPolicy', 'RateLimited', 'SessionNotFresh', 'SessionRequired', 'StoreUnavailable', 'TwoFactorCodeInvalid', 'TwoFactorPendingInvalid', 'Verification']
     const classes = Object.entries(errors).filter(([, v]) => typeof v === 'function' && v.prototype instanceof AuthError) as [string, new () => AuthError][]
     for (const [name, Ctor] of classes) {
       const e = new Ctor()

@@ -164,7 +164,7 @@ export function SvelteKitAuth(input: ConfigInput, options: SvelteKitAuthOptions 
       if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) return { page: config.pages?.signIn ?? `${base}/signin` }
       // configOf's applyEnv has instantiated every provider.
       const provider = (config.providers as Provider[]).find((p) => p.id === id)
-      return provider?.type === 'credentials' ? `${base}/callback/${id}` : `${base}/signin/${id}`
+      return provider?.type === 'credentials' || provider?.type === 'password' ? `${base}/callback/${id}` : `${base}/signin/${id}`
     })
 
   /** Form action: sign out (the form carries `csrfToken`, optionally `callbackUrl`/`redirectTo`). */

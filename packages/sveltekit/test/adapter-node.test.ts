@@ -3,9 +3,13 @@ import { execFile } from 'node:child_process'
 import { request as httpRequest, createServer as createHttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import { existsSync } from 'node:fs'
+import { readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CookieJar, authorizeAtProvider, defineHeadersSuite, defineIntegrationSuite, defineTwoFactorSuite, type RedirectHelperRoute } from '@latch/core/testing'
+import { CookieJar, authorizeAtProvider, defineHeadersSuite, defineIntegrationSuite, definePasswordSuite, defineTwoFactorSuite, type RedirectHelperRoute } from '@latch/core/testing'
 import { appClient, startDevOidc } from '@latch/dev-oidc'
 import { freePort, loopbackFetch, spawnServer } from '@latch/dev-oidc/testing'
 // The example's demo account: the app under test is the example, built.
@@ -130,6 +134,17 @@ defineHeadersSuite({
   csrfPage: '/signin',
   start: start((baseUrl) => ({ ORIGIN: baseUrl, AUTH_TRUST_HOST: 'true' }), true),
   oidc: { providerId: 'dev-oidc' },
+})
+
+// Passwords: the example adds the Password provider (accounts in memory) when PASSWORD_MAILBOX names a mail file.
+const mailbox = join(tmpdir(), `latch-kit-passwords-${process.pid}.jsonl`)
+afterAll(() => rm(mailbox, { force: true }))
+definePasswordSuite({
+  name: 'sveltekit (adapter-node)',
+  protectedApi: '/api/me',
+  start: start((baseUrl) => ({ ORIGIN: baseUrl, AUTH_URL: baseUrl, PASSWORD_MAILBOX: mailbox })),
+  signInHelper: { path: '/signin', fields: { providerId: 'password' } },
+  mailbox: async () => (existsSync(mailbox) ? (await readFile(mailbox, 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line)) : []),
 })
 
 describe('sveltekit: signIn / signOut form actions', () => {

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg'
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser, VerificationToken } from '@latch/core'
 import { postgresRefreshLock } from './refresh-lock.js'
+import { postgresPasswords } from './passwords.js'
 import { postgresTwoFactor } from './two-factor.js'
 import { quoteSchema } from './schema.js'
 import { bounded, DEFAULT_TIMEOUT_MS } from '@latch/core/store'
@@ -45,9 +46,6 @@ function toAccount(r: Row): AdapterAccount {
  */
 type Pending =
   | never
-  // passwords/
-  | 'getPasswordHash'
-  | 'setPasswordHash'
   // passkeys/
   | 'getAuthenticator'
   | 'createAuthenticator'
@@ -77,6 +75,7 @@ export function PostgresAdapter(pool: Queryable, options: PostgresAdapterOptions
 
   return {
     ...postgresRefreshLock(q, s),
+    ...postgresPasswords(q, s),
     ...postgresTwoFactor(q, s),
     async createUser(user) {
       const r = await one(

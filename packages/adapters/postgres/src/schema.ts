@@ -7,6 +7,8 @@ export const MIGRATION_URL = new URL('../migrations/001_init.sql', import.meta.u
 export const MIGRATION_URLS = [
   MIGRATION_URL,
   new URL('../migrations/002_refresh_locks.sql', import.meta.url),
+  // passwords/
+  new URL('../migrations/003_passwords.sql', import.meta.url),
   // two-factor/
   new URL('../migrations/006_two_factor.sql', import.meta.url),
 ]

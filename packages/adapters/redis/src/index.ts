@@ -4,6 +4,7 @@ import { bounded, DEFAULT_TIMEOUT_MS } from '@latch/core/store'
 import { decodeAccount, decodeSession, decodeToken, decodeUser, encode, seg, ttlMs } from './codec.js'
 
 import { redisRefreshLock } from './refresh-lock.js'
+import { passwordKey, redisPasswords } from './passwords.js'
 import { redisTwoFactor, twoFactorKeys } from './two-factor.js'
 
 export { RedisRateLimitStore } from './rate-limit-store.js'
@@ -23,9 +24,6 @@ export interface RedisAdapterOptions {
  */
 type Pending =
   | never
-  // passwords/
-  | 'getPasswordHash'
-  | 'setPasswordHash'
   // passkeys/
   | 'getAuthenticator'
   | 'createAuthenticator'
@@ -45,7 +43,7 @@ async function execAll(multi: ChainableCommander): Promise<void> {
  * The Latch adapter for Redis on `ioredis`. Sessions and verification tokens expire by themselves (a Redis
  * TTL at their `expires`); `useVerificationToken` is a single GETDEL, so a token is handed out once.
  * Keys: user:<id>, email:<email>, account:<provider>:<id>, session:<token>, vt:<identifier>:<token>,
- * sv:<userId>, and per-user index sets user-accounts:<id>, user-sessions:<id>; refresh-lock:<hash> and
+ * sv:<userId>, password:<userId>, and per-user index sets user-accounts:<id>, user-sessions:<id>; refresh-lock:<hash> and
  * refresh-result:<hash> for refresh-token rotation across instances (refresh-lock.ts); 2fa:<id>, 2fa-codes:<id>,
  * 2fa-on:<id> for two-factor sign-in (two-factor.ts).
  */
@@ -68,6 +66,7 @@ export function RedisAdapter(redis: Redis, options: RedisAdapterOptions = {}): R
 
   const adapter: RedisAdapter = {
     ...redisRefreshLock(redis, p),
+    ...redisPasswords(redis, p, k.user),
     ...redisTwoFactor(redis, p),
     async createUser(user) {
       const id = typeof user.id === 'string' && user.id ? user.id : crypto.randomUUID()
@@ -108,6 +107,7 @@ export function RedisAdapter(redis: Redis, options: RedisAdapterOptions = {}): R
       const keys = [k.user(userId), k.userAccounts(userId), k.userSessions(userId), k.version(userId), ...accounts, ...sessions.map(k.session)]
       keys.push(...Object.values(twoFactorKeys(p, userId)))
       if (user.email) keys.push(k.email(user.email))
+      keys.push(passwordKey(p, userId))
       await redis.del(...keys)
       return user
     },

@@ -41,6 +41,8 @@ export async function callbackAction(ctx: RequestContext): Promise<ResponseInter
     case 'email':
       // GET shows the confirmation page (consumes nothing); its CSRF-checked POST signs in.
       return ctx.method === 'GET' ? emailConfirm(ctx, provider) : emailCallback(ctx, provider)
+    case 'password':
+      return (await import('../passwords/signin.js')).passwordSignin(ctx, provider)
     default:
       throw new InvalidProvider(`Provider type "${(provider as { type: string }).type}" has no callback`)
   }

@@ -20,7 +20,8 @@ export async function signinAction(ctx: RequestContext): Promise<ResponseInterna
       res = await emailSignin(ctx, provider as EmailConfig)
       break
     case 'credentials':
-      // Credentials post straight to /callback/credentials; send the browser to the form.
+    case 'password':
+      // Credentials and passwords post straight to /callback/<id>; send the browser to the form.
       res = redirectTo(ctx, pageUrl(ctx, 'signin', { callbackUrl: cookie?.value }))
       break
     default:

@@ -2,6 +2,8 @@ import type { RequestContext, ResponseInternal } from '../context.js'
 import type { AuthAction } from '../types.js'
 import { sessionAction } from './session.js'
 
+const PASSWORD_SUB_ACTIONS = ['forgot', 'reset', 'change'] as const
+
 export type Handler = (ctx: RequestContext) => Promise<ResponseInternal>
 
 /**
@@ -36,6 +38,11 @@ const verifyRequestPageAction = lazy(() => import('./pages.js'), (m) => m.verify
 const errorPageAction = lazy(() => import('./pages.js'), (m) => m.errorPageAction)
 const clientLogAction = lazy(() => import('./client-log.js'), (m) => m.clientLogAction)
 const accountAction = lazy(() => import('../account/routes.js'), (m) => m.accountAction)
+const signupPageAction = lazy(() => import('../passwords/routes.js'), (m) => m.signupPageAction)
+const signupAction = lazy(() => import('../passwords/routes.js'), (m) => m.signupAction)
+const passwordAction = lazy(() => import('../passwords/routes.js'), (m) => m.passwordAction)
+const verifyEmailPageAction = lazy(() => import('../passwords/routes.js'), (m) => m.verifyEmailPageAction)
+const verifyEmailAction = lazy(() => import('../passwords/routes.js'), (m) => m.verifyEmailAction)
 // Two-factor sign-in (two-factor/): the code step of a pending sign-in, and the signed-in user's enrollment.
 const twoFactorAction = lazy(() => import('../two-factor/verify.js'), (m) => m.twoFactorAction)
 const twoFactorSetupAction = lazy(() => import('../two-factor/setup.js'), (m) => m.twoFactorSetupAction)
@@ -48,6 +55,8 @@ export interface Route {
   provider?: 'optional' | 'required'
   /** The segments after the action are sub-paths the handler reads (`ctx.subpath`), not a provider id. */
   subpath?: boolean
+  /** Second path segments that name a sub-action of this route (e.g. /password/forgot), not a provider. */
+  subActions?: readonly string[]
   /** How errors reach the client: JSON for API calls, a redirect to a page for browser flows. */
   errors: 'json' | 'page'
 }
@@ -83,6 +92,19 @@ export const routes: Record<AuthAction, Partial<Record<'GET' | 'POST', Route>>> 
   account: {
     GET: { handler: accountAction, subpath: true, errors: 'json' },
     POST: { handler: accountAction, subpath: true, errors: 'json' },
+  },
+  // Passwords (passwords/): sign-up, forgot/reset/change, e-mail verification. GET = a page, POST = CSRF-checked.
+  signup: {
+    GET: { handler: signupPageAction, provider: 'required', errors: 'page' },
+    POST: { handler: signupAction, csrf: true, provider: 'required', errors: 'page' },
+  },
+  password: {
+    GET: { handler: passwordAction, subActions: PASSWORD_SUB_ACTIONS, errors: 'page' },
+    POST: { handler: passwordAction, csrf: true, subActions: PASSWORD_SUB_ACTIONS, errors: 'page' },
+  },
+  'verify-email': {
+    GET: { handler: verifyEmailPageAction, errors: 'page' },
+    POST: { handler: verifyEmailAction, csrf: true, errors: 'page' },
   },
   // Two-factor (config.twoFactor): 404 when it is off.
   'two-factor': {

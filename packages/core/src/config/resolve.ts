@@ -2,21 +2,24 @@ import type { ResolvedConfig } from '../context.js'
 import type { AuthConfig } from '../types.js'
 import type { Provider } from '../providers/types.js'
 import { resolveCookies, type CookiesOptions } from '../http/cookie-names.js'
-import { decode, encode, DEFAULT_MAX_AGE } from '../tokens/jwt.js'
+import { DEFAULT_MAX_AGE } from '../tokens/jwt.js'
+import { decodeSession, encodeSession } from '../session/jwt-codec.js'
 import { Configuration, MissingSecret } from '../errors.js'
 import { customFetch, skipCSRFCheck } from '../symbols.js'
 import { createLogger } from './logger.js'
 import { defaultCallbacks } from './defaults.js'
 import { normalizeBasePath } from '../http/paths.js'
-import { toHex } from '../tokens/compare.js'
-import { DEFAULT_VERSION_CACHE_MAX_AGE } from '../session/version-cache.js'
-import { reportProviderSetup } from '../diagnostics/provider-setup.js'
-import { resolveRedirectProxy } from '../redirect-proxy/config.js'
 
 const cache = new WeakMap<AuthConfig, ResolvedConfig>()
 
+/** session.versionCacheMaxAge's default, in seconds (session/version-cache.ts). */
+export const DEFAULT_VERSION_CACHE_MAX_AGE = 5
+
+/** 32 random bytes as hex: the default database session token. */
 function randomToken(): string {
-  return toHex(crypto.getRandomValues(new Uint8Array(32)))
+  let out = ''
+  for (const b of crypto.getRandomValues(new Uint8Array(32))) out += (b < 16 ? '0' : '') + b.toString(16)
+  return out
 }
 
 function resolveProviders(config: AuthConfig): Provider[] {
@@ -73,7 +76,7 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
     basePath,
     url,
     trustHost: config.trustHost === true,
-    redirectProxy: resolveRedirectProxy(config, basePath),
+    // redirectProxy: filled by auth.ts before the first request that needs it (redirect-proxy/config.ts loads then).
     session: {
       strategy,
       maxAge,
@@ -83,7 +86,7 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
       cookieCache: resolveCookieCache(config.session?.cookieCache),
       freshAge: freshAge(config.session?.freshAge),
     },
-    jwt: { maxAge: config.jwt?.maxAge ?? maxAge, encode: config.jwt?.encode ?? encode, decode: config.jwt?.decode ?? decode },
+    jwt: { maxAge: config.jwt?.maxAge ?? maxAge, encode: config.jwt?.encode ?? encodeSession, decode: config.jwt?.decode ?? decodeSession },
     pages: { ...config.pages },
     theme: { colorScheme: 'auto', ...config.theme },
     callbacks: { ...defaultCallbacks, ...stripUndefined(config.callbacks) },
@@ -99,7 +102,7 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
       return c
     },
   }
-  reportProviderSetup(resolved.providers, resolved.logger)
+  // Providers missing AUTH_<ID>_ID / _SECRET are reported by auth.ts on the first request (diagnostics/provider-setup.ts).
   cache.set(config, resolved)
   return resolved
 }

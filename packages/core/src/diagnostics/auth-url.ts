@@ -11,7 +11,7 @@ function first(value: string | null): string | undefined {
  * arrived for another origin (as the browser saw it: forwarded headers first, then the request URL) usually
  * means AUTH_URL was copied from another deployment: say so once per AUTH_URL origin and process.
  */
-export function checkAuthUrlOrigin(request: Request, authUrl: URL, logger: LoggerInstance): void {
+export function checkAuthUrlOrigin(request: { url: string; headers: { get(name: string): string | null } }, authUrl: URL, logger: LoggerInstance): void {
   const reqUrl = new URL(request.url)
   const host = first(request.headers.get('x-forwarded-host')) ?? reqUrl.host
   const proto = first(request.headers.get('x-forwarded-proto'))?.toLowerCase() ?? reqUrl.protocol.slice(0, -1)

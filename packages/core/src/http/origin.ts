@@ -10,7 +10,13 @@ import { forwardedHost, forwardedProto } from './forwarded.js'
  * 3. Otherwise the request URL's own origin, which needs trustHost too: a framework can't tell us
  *    whether its Host header was spoofed, so we refuse rather than build links from it.
  */
-export function publicOrigin(request: Request, options: ResolvedConfig): URL {
+/** What publicOrigin reads of a request. */
+export interface RequestLike {
+  url: string
+  headers: { get(name: string): string | null }
+}
+
+export function publicOrigin(request: RequestLike, options: ResolvedConfig, requestUrl?: URL): URL {
   if (options.url) return new URL(options.url.origin)
   if (!options.trustHost) {
     throw new UntrustedHost(
@@ -18,9 +24,13 @@ export function publicOrigin(request: Request, options: ResolvedConfig): URL {
         `when a proxy you control sets the Host header. Request URL was ${new URL(request.url).origin}`,
     )
   }
-  const reqUrl = new URL(request.url)
-  const host = forwardedHost(request.headers.get('x-forwarded-host')) ?? reqUrl.host
-  const proto = forwardedProto(request.headers.get('x-forwarded-proto')) ?? reqUrl.protocol.slice(0, -1)
+  const reqUrl = requestUrl ?? new URL(request.url)
+  const fwdHost = forwardedHost(request.headers.get('x-forwarded-host'))
+  const fwdProto = forwardedProto(request.headers.get('x-forwarded-proto'))
+  // No proxy headers: the request URL's own origin (a caller that parsed the URL already passes it in).
+  if (fwdHost === undefined && fwdProto === undefined) return new URL(reqUrl.origin)
+  const host = fwdHost ?? reqUrl.host
+  const proto = fwdProto ?? reqUrl.protocol.slice(0, -1)
   try {
     return new URL(`${proto}://${host}`)
   } catch {

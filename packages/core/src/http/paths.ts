@@ -28,10 +28,13 @@ export function splitPath(pathname: string): string[] | null {
 }
 
 /** Match a pathname under basePath: returns the segments after it, or null when outside. */
+let lastBase: { path: string; segments: string[] } | undefined
+
 export function matchBasePath(pathname: string, basePath: string): string[] | null {
   const segs = splitPath(pathname)
   if (!segs) return null
-  const base = splitPath(basePath) ?? []
+  if (lastBase?.path !== basePath) lastBase = { path: basePath, segments: splitPath(basePath) ?? [] }
+  const base = lastBase.segments
   if (segs.length < base.length) return null
   for (let i = 0; i < base.length; i++) if (segs[i] !== base[i]) return null
   return segs.slice(base.length)

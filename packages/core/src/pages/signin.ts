@@ -2,6 +2,7 @@ import type { Provider, CredentialsConfig } from '../providers/types.js'
 import type { Theme } from '../types.js'
 import { hidden, html, layout, type Html } from './html.js'
 import { signinMessage } from './messages.js'
+import { passwordSigninForm } from '../passwords/pages.js'
 import { listSettings, missingProviderSettings } from '../diagnostics/provider-setup.js'
 
 export interface SigninPageProps {
@@ -22,6 +23,9 @@ function providerForm(p: Provider, props: SigninPageProps): Html {
       return html`<label for="${id}">${input?.label ?? name}</label><input id="${id}" name="${name}" type="${type}" placeholder="${input?.placeholder ?? ''}" value="${input?.value ?? ''}"${type === 'password' ? html` autocomplete="current-password"` : ''}>`
     })
     return html`<form action="${props.authUrl}/callback/${p.id}" method="POST">${h}${fields}<button type="submit">Sign in with ${p.name}</button></form>`
+  }
+  if (p.type === 'password') {
+    return passwordSigninForm({ authUrl: props.authUrl, providerId: p.id, name: p.name, csrfToken: props.csrfToken, callbackUrl: props.callbackUrl, theme: props.theme })
   }
   if (p.type === 'email') {
     const id = `input-email-for-${p.id}`

@@ -1,6 +1,7 @@
 import type { Account, Awaitable, Profile, User } from '../types.js'
 import type { customFetch } from '../symbols.js'
 import type { HttpOptions } from '../oauth/limited-fetch.js'
+import type { PasswordConfig } from '../passwords/types.js'
 
 export type ProviderType = 'oauth' | 'oidc' | 'email' | 'credentials' | 'webauthn' | 'password'
 
@@ -128,6 +129,6 @@ export interface EmailConfig extends CommonProviderOptions {
   secret?: string
 }
 
-export type Provider = OAuthConfig<any> | CredentialsConfig<any> | EmailConfig
+export type Provider = OAuthConfig<any> | CredentialsConfig<any> | EmailConfig | PasswordConfig
 /** Auth.js accepts a provider object or its factory uncalled (`providers: [GitHub]`). */
 export type ProviderInput = Provider | (() => Provider)

@@ -8,7 +8,6 @@ import type { Adapter } from '../adapters/types.js'
  * Kept per adapter object, so every config sharing an adapter shares the entries. Failures are never cached, and
  * concurrent misses for one user share one adapter call.
  */
-export const DEFAULT_VERSION_CACHE_MAX_AGE = 5
 /** Entries per adapter; past it the oldest entry goes first (a Map iterates in insertion order). */
 export const VERSION_CACHE_MAX_ENTRIES = 10_000
 

@@ -2,14 +2,15 @@ import type { RequestContext } from '../context.js'
 import type { JWT } from '../tokens/jwt-types.js'
 import { adapterCall } from './database-session.js'
 import { cachedVersion } from './version-cache.js'
+import { SESSION_VERSION_CLAIM } from './claims.js'
+
+export { SESSION_VERSION_CLAIM }
 
 /**
  * "Sign out everywhere" for JWT sessions: the adapter keeps a per-user counter (`getSessionVersion` /
  * `bumpSessionVersion`); each JWT carries the counter it was issued under; a token whose counter is
  * behind the user's is no longer a session.
  */
-export const SESSION_VERSION_CLAIM = 'sv'
-
 function supported(ctx: RequestContext): boolean {
   return typeof ctx.options.adapter?.getSessionVersion === 'function'
 }

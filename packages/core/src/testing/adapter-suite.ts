@@ -11,6 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Adapter, AdapterAccount, AdapterUser } from '../adapters/types.js'
 import { defineAdapterFlows } from './adapter-flows.js'
+import { definePasswordAdapterCases, definePasswordFlows } from './adapter-passwords.js'
 import { defineTwoFactorAdapterCases } from './adapter-two-factor.js'
 
 export { defineAdapterFlows }
@@ -180,6 +181,7 @@ export function defineAdapterSuite(options: AdapterSuiteOptions): void {
     })
 
     if (options.flows !== false) defineAdapterFlows(options.name, () => a)
+    if (options.flows !== false) definePasswordFlows(options.name, () => a)
 
     describe.skipIf(options.skipExtensions === true)('Latch extensions', () => {
       it('lists only the live sessions of one user', async (t) => {
@@ -225,6 +227,8 @@ export function defineAdapterSuite(options: AdapterSuiteOptions): void {
         expect((await a.listAccounts(u1.id)).map((x) => x.providerAccountId)).toEqual([acc2.providerAccountId])
         expect(await a.listAccounts(crypto.randomUUID())).toEqual([])
       })
+
+      definePasswordAdapterCases(() => a, makeUser)
 
       it('keeps a per-user session version that only goes up, atomically', async (t) => {
         if (typeof a.getSessionVersion !== 'function' || typeof a.bumpSessionVersion !== 'function') return t.skip()

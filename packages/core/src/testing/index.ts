@@ -18,6 +18,7 @@ export { defineHeadersSuite, type HeadersSuiteOptions } from './headers-suite.js
 export { liveApp, type LiveApp, type LiveAppOptions } from './live-app.js'
 export { defineAccountSuite, type AccountSuiteOptions } from './account-suite.js'
 export * from './redirect-suite.js'
+export { definePasswordSuite, capturePasswordMail, type PasswordSuiteOptions, type PasswordSuiteMail } from './password-suite.js'
 export { defineTwoFactorSuite, totpCode, type TwoFactorSuiteOptions } from './two-factor-suite.js'
 
 export interface IntegrationServer {

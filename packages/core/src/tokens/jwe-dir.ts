@@ -1,6 +1,5 @@
-import { readLimited } from '../http/read-limited.js'
 import { b64uDecode } from './base64url.js'
-import { ascii, CBC_ENC, cbcDecrypt } from './jwe-cbc.js'
+import { ascii, CBC_ENC, cbcDecrypt, type CbcMac } from './jwe-cbc.js'
 import type { JWT } from './jwt-types.js'
 
 /**
@@ -101,20 +100,34 @@ async function gcmDecrypt(cek: Uint8Array, jwe: DirJwe): Promise<Uint8Array | nu
 /** Raw DEFLATE (RFC 1951), stopped once the output passes `limit` bytes. Null on any error. */
 async function inflate(data: Uint8Array, limit: number): Promise<Uint8Array | null> {
   if (typeof DecompressionStream === 'undefined') return null
-  const stream = new DecompressionStream('deflate-raw')
-  const writer = stream.writable.getWriter()
-  writer.write(data as Uint8Array<ArrayBuffer>).catch(() => {})
-  writer.close().catch(() => {})
-  return readLimited(stream.readable, limit).catch(() => null)
+  try {
+    const reader = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader()
+    const parts: Uint8Array[] = []
+    let size = 0
+    for (let r; !(r = await reader.read()).done; ) {
+      if ((size += r.value.length) > limit) {
+        reader.cancel().catch(() => {})
+        return null
+      }
+      parts.push(r.value)
+    }
+    const out = new Uint8Array(size)
+    let at = 0
+    for (const p of parts) {
+      out.set(p, at)
+      at += p.length
+    }
+    return out
+  } catch {
+    return null
+  }
 }
 
 /** The plaintext, or null when `cek` does not authenticate the token. `cek` must be the key for `jwe.enc`. */
-export async function decryptDirJwe(jwe: DirJwe, cek: Uint8Array): Promise<Uint8Array | null> {
-  if (cek.byteLength !== (jwe.enc === CBC_ENC ? 64 : 32)) return null
-  const plaintext =
-    jwe.enc === CBC_ENC ? await cbcDecrypt(cek, jwe.aad, jwe.iv, jwe.ciphertext, jwe.tag) : await gcmDecrypt(cek, jwe)
-  if (plaintext && jwe.header.zip === 'DEF') return inflate(plaintext, MAX_INFLATED)
-  return plaintext
+export function decryptDirJwe(jwe: DirJwe, cek: Uint8Array, mac?: CbcMac): Promise<Uint8Array | null> {
+  if (cek.byteLength !== (jwe.enc === CBC_ENC ? 64 : 32)) return Promise.resolve(null)
+  const plaintext = jwe.enc === CBC_ENC ? cbcDecrypt(cek, jwe.aad, jwe.iv, jwe.ciphertext, jwe.tag, mac) : gcmDecrypt(cek, jwe)
+  return jwe.header.zip === 'DEF' ? plaintext.then((p) => p && inflate(p, MAX_INFLATED)) : plaintext
 }
 
 /** The claims as jose's jwtDecrypt returns them (see the rules above), or null. */

@@ -1,5 +1,5 @@
-import { deriveEncryptionKey, deriveLegacyKey } from './keys.js'
-import { CBC_ENC, encryptCanonical } from './jwe-cbc.js'
+import { deriveEncryptionKey, deriveLegacyKey, derivedEncryptionKey } from './keys.js'
+import { CBC_ENC, encryptCanonical, webCryptoMac, type CbcMac } from './jwe-cbc.js'
 import { decryptDirJwe, GCM_ENC, isPlainObject, jwtClaims, parseDirJwe } from './jwe-dir.js'
 import type { JWT, JWTDecodeParams, JWTEncodeParams } from './jwt-types.js'
 
@@ -19,12 +19,18 @@ const now = () => Math.floor(Date.now() / 1000)
 const clockAt = (at: number | undefined) => ({ now: Math.floor(at !== undefined ? at : Date.now() / 1000), clockTolerance: CLOCK_TOLERANCE })
 
 /** Encrypt a JWT exactly as Auth.js v5 does: JWE `dir` + A256CBC-HS512, `kid` = key thumbprint. */
-export async function encode<Payload extends Record<string, unknown> = JWT>(
+export function encode<Payload extends Record<string, unknown> = JWT>(params: JWTEncodeParams<Payload>): Promise<string> {
+  return encodeToken(params, webCryptoMac)
+}
+
+/** `encode` with the MAC computed by `mac` (session/jwt-codec.ts passes the JavaScript HMAC). */
+export async function encodeToken<Payload extends Record<string, unknown> = JWT>(
   params: JWTEncodeParams<Payload>,
+  mac: CbcMac,
 ): Promise<string> {
   const { token = {} as Payload, salt, maxAge = DEFAULT_MAX_AGE } = params
   const [first] = secrets(params.secret)
-  const { key, kid } = await deriveEncryptionKey(ENC, first!, salt)
+  const { key, kid } = derivedEncryptionKey(ENC, first!, salt) ?? (await deriveEncryptionKey(ENC, first!, salt))
   const iat = params.now ?? now()
   // What jose's EncryptJWT refuses, refused the same way.
   if (!isPlainObject(token)) throw new TypeError('JWT Claims Set MUST be an object')
@@ -34,14 +40,19 @@ export async function encode<Payload extends Record<string, unknown> = JWT>(
   claims.iat = iat
   claims.exp = iat + maxAge
   claims.jti = crypto.randomUUID()
-  return encryptCanonical(claims, key, kid)
+  return encryptCanonical(claims, key, kid, mac)
 }
 
 /**
  * Decrypt an Auth.js v5 token. Any of the secrets may match; the `kid` picks the key.
  * Returns null for any token that does not decrypt, is expired, or is malformed: never throws on bad input.
  */
-export async function decode<Payload = JWT>(params: JWTDecodeParams): Promise<Payload | null> {
+export function decode<Payload = JWT>(params: JWTDecodeParams): Promise<Payload | null> {
+  return decodeToken<Payload>(params, webCryptoMac)
+}
+
+/** `decode` with the MAC computed by `mac` (session/jwt-codec.ts passes the JavaScript HMAC). */
+export async function decodeToken<Payload = JWT>(params: JWTDecodeParams, mac: CbcMac): Promise<Payload | null> {
   const { token, salt } = params
   const list = secrets(params.secret)
   if (!token || typeof token !== 'string' || token.length > 64 * 1024) return null
@@ -50,9 +61,14 @@ export async function decode<Payload = JWT>(params: JWTDecodeParams): Promise<Pa
   const clock = clockAt(params.now)
   // The kid picks the secret; without one, the first secret is tried (as jose's key callback is asked once).
   for (const s of list) {
-    const derived = await deriveEncryptionKey(jwe.enc, s, salt)
+    const derived = derivedEncryptionKey(jwe.enc, s, salt) ?? (await deriveEncryptionKey(jwe.enc, s, salt))
     if (jwe.kid !== undefined && jwe.kid !== derived.kid) continue
-    const plaintext = await decryptDirJwe(jwe, derived.key).catch(() => null)
+    let plaintext: Uint8Array | null
+    try {
+      plaintext = await decryptDirJwe(jwe, derived.key, mac)
+    } catch {
+      plaintext = null
+    }
     return plaintext && (jwtClaims(jwe.header, plaintext, clock) as Payload | null)
   }
   return null

@@ -6,23 +6,48 @@ export interface DerivedKey {
   kid: string
 }
 
-/** HKDF runs once per (secret, salt) and is cached below, so its module loads on the first derivation, not at import. */
-async function hkdf(...args: Parameters<typeof import('@panva/hkdf').hkdf>): Promise<Uint8Array> {
-  return (await import('@panva/hkdf')).hkdf(...args)
+const utf8 = new TextEncoder()
+
+/**
+ * HKDF-SHA-256 (RFC 5869) with WebCrypto, as @panva/hkdf computes it for Auth.js (test/jwe-fast-path.test.ts
+ * compares the two). Two WebCrypto calls, once per (secret, salt): the result is cached below.
+ */
+async function hkdf(secret: string, salt: string, info: string, length: number): Promise<Uint8Array> {
+  const ikm = await crypto.subtle.importKey('raw', utf8.encode(secret), 'HKDF', false, ['deriveBits'])
+  const params = { name: 'HKDF', hash: 'SHA-256', salt: utf8.encode(salt), info: utf8.encode(info) }
+  return new Uint8Array(await crypto.subtle.deriveBits(params, ikm, length << 3))
 }
 
 const MAX_ENTRIES = 256
 const cache = new Map<string, Promise<DerivedKey>>()
+/** The same keys once derived, so a hot path can take them without waiting on a promise. */
+const ready = new Map<string, DerivedKey>()
 
 function remember<T extends Promise<DerivedKey>>(id: string, make: () => T): T {
   const hit = cache.get(id)
   if (hit) return hit as T
   const p = make()
-  if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string)
+  if (cache.size >= MAX_ENTRIES) {
+    const oldest = cache.keys().next().value as string
+    cache.delete(oldest)
+    ready.delete(oldest)
+  }
   cache.set(id, p)
-  // A failed derivation must not stay cached.
-  p.catch(() => cache.delete(id))
+  p.then(
+    (key) => {
+      if (cache.get(id) === p) ready.set(id, key)
+    },
+    // A failed derivation must not stay cached.
+    () => cache.delete(id),
+  )
   return p
+}
+
+const encryptionKeyId = (enc: string, secret: string, salt: string) => `v5\0${enc}\0${salt}\0${secret}`
+
+/** deriveEncryptionKey's result when it has been derived already (no promise to wait for), else undefined. */
+export function derivedEncryptionKey(enc: string, secret: string, salt: string): DerivedKey | undefined {
+  return ready.get(encryptionKeyId(enc, secret, salt))
 }
 
 /**
@@ -32,8 +57,8 @@ function remember<T extends Promise<DerivedKey>>(id: string, make: () => T): T {
  */
 export function deriveEncryptionKey(enc: string, secret: string, salt: string): Promise<DerivedKey> {
   const length = enc === 'A256CBC-HS512' ? 64 : 32
-  return remember(`v5\0${enc}\0${salt}\0${secret}`, async () => {
-    const key = await hkdf('sha256', secret, salt, `Auth.js Generated Encryption Key (${salt})`, length)
+  return remember(encryptionKeyId(enc, secret, salt), async () => {
+    const key = await hkdf(secret, salt, `Auth.js Generated Encryption Key (${salt})`, length)
     const kid = await octThumbprint(key, `SHA-${length << 3}` as 'SHA-512')
     return { key, kid }
   })
@@ -42,7 +67,7 @@ export function deriveEncryptionKey(enc: string, secret: string, salt: string): 
 /** The NextAuth v4 key: HKDF-SHA256(secret, salt "", info "NextAuth.js Generated Encryption Key"), 32 bytes. */
 export function deriveLegacyKey(secret: string): Promise<DerivedKey> {
   return remember(`v4\0${secret}`, async () => {
-    const key = await hkdf('sha256', secret, '', 'NextAuth.js Generated Encryption Key', 32)
+    const key = await hkdf(secret, '', 'NextAuth.js Generated Encryption Key', 32)
     return { key, kid: '' }
   })
 }
@@ -50,7 +75,7 @@ export function deriveLegacyKey(secret: string): Promise<DerivedKey> {
 /** A separate 32-byte key for HMAC uses (CSRF), never the same bytes as any encryption key. */
 export function deriveMacKey(secret: string, purpose: string): Promise<DerivedKey> {
   return remember(`mac\0${purpose}\0${secret}`, async () => {
-    const key = await hkdf('sha256', secret, purpose, `Latch Generated MAC Key (${purpose})`, 32)
+    const key = await hkdf(secret, purpose, `Latch Generated MAC Key (${purpose})`, 32)
     return { key, kid: '' }
   })
 }

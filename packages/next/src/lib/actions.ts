@@ -101,7 +101,8 @@ export function createActions(resolve: ConfigResolver) {
       // The core's redirect check builds it: `redirectTo: '//evil.com'` becomes the app's root.
       return finish(signInRedirect(new URL(p.signInPage, origin).href, to, origin, `${p.basePath}/signin`), shouldRedirect)
     }
-    const credentials = found.type === 'credentials'
+    // Credentials and passwords post their fields straight to the callback.
+    const credentials = found.type === 'credentials' || found.type === 'password'
     const query = credentials || !authorizationParams ? '' : `?${new URLSearchParams(authorizationParams)}`
     const path = `/${credentials ? 'callback' : 'signin'}/${encodeURIComponent(found.id)}${query}`
     const body = new URLSearchParams({ ...rest, callbackUrl: to })

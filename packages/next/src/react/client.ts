@@ -168,9 +168,10 @@ export async function signIn(
   const providers = await getProviders()
   const found = providers?.[provider]
   if (!found) return void navigate(providers ? signInPage : `${apiUrl('/error')}?error=Configuration`)
-  const returns = found.type === 'credentials' || found.type === 'email'
+  const direct = found.type === 'credentials' || found.type === 'password'
+  const returns = direct || found.type === 'email'
   const query = authorizationParams && !returns ? `?${new URLSearchParams(authorizationParams)}` : ''
-  const path = `/${found.type === 'credentials' ? 'callback' : 'signin'}/${encodeURIComponent(provider)}${query}`
+  const path = `/${direct ? 'callback' : 'signin'}/${encodeURIComponent(provider)}${query}`
   const csrfToken = (await getCsrfToken()) ?? ''
   const { res, url, body } = await postForm(path, { ...stringFields(rest), csrfToken, callbackUrl: target })
   let error: string | null = null

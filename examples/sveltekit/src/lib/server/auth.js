@@ -2,6 +2,7 @@
 import { env } from '$env/dynamic/private'
 import { SvelteKitAuth } from '@latch/sveltekit'
 import Credentials from '@latch/core/providers/credentials'
+import { passwordAccounts } from './passwords.js'
 import { MemoryAdapter } from '@latch/core/adapters/memory'
 
 /** Demo accounts for the credentials provider. Local use only. */
@@ -34,4 +35,12 @@ function twoFactorDemo() {
   return { adapter, session: { strategy: /** @type {const} */ ('jwt') }, twoFactor: { issuer: 'Latch SvelteKit example' } }
 }
 
-export const { handle, signIn, signOut } = SvelteKitAuth({ providers, ...(env.AUTH_DEMO_TWO_FACTOR === '1' ? twoFactorDemo() : {}) })
+// E-mail + password accounts in memory when PASSWORD_MAILBOX names a file for the mails (tests, local use).
+const passwords = env.PASSWORD_MAILBOX ? passwordAccounts(env.PASSWORD_MAILBOX) : undefined
+if (passwords) providers.push(passwords.provider)
+
+export const { handle, signIn, signOut } = SvelteKitAuth({
+  providers,
+  ...(env.AUTH_DEMO_TWO_FACTOR === '1' ? twoFactorDemo() : {}),
+  ...(passwords ? { adapter: passwords.adapter, session: { strategy: /** @type {const} */ ('jwt') } } : {}),
+})

@@ -1,0 +1,50 @@
+import type { RequestContext, ResponseInternal } from '../context.js'
+import type { PasswordConfig } from './types.js'
+import { InvalidRequest } from '../errors.js'
+import { adapterCall } from '../session/database-session.js'
+import { resolveCallbackUrl } from '../http/redirect.js'
+import { rateLimitedResponse } from '../rate-limit/limit.js'
+import { mailboxKey } from '../rate-limit/mailbox-key.js'
+import { hashVerificationToken, randomVerificationToken } from '../actions/verification-token.js'
+import { ensureCsrf } from '../actions/csrf.js'
+import { addressOf, limitPassword, passwordAdapter, passwordProvider } from './settings.js'
+import { sendLink } from './tokens.js'
+import { answer, page, run } from './respond.js'
+import { forgotPage, noticePage } from './pages.js'
+
+async function form(ctx: RequestContext, provider: PasswordConfig, error?: string) {
+  const csrf = await ensureCsrf(ctx)
+  const { url: callbackUrl } = await resolveCallbackUrl(ctx)
+  return { csrf, rendered: forgotPage({ authUrl: ctx.authUrl, providerId: provider.id, csrfToken: csrf.token, callbackUrl, error, theme: ctx.options.theme }) }
+}
+
+/** GET /password/forgot — the form. */
+export async function forgotPageAction(ctx: RequestContext): Promise<ResponseInternal> {
+  const { csrf, rendered } = await form(ctx, passwordProvider(ctx))
+  return page(rendered, 200, csrf.cookie ? [csrf.cookie] : [])
+}
+
+/**
+ * POST /password/forgot (email, CSRF checked by the dispatcher). The same answer whether or not the address has an
+ * account; a known one gets a reset link (bound to its current password hash, so it dies once the password changes).
+ */
+export async function forgotAction(ctx: RequestContext): Promise<ResponseInternal> {
+  const provider = passwordProvider(ctx)
+  return run(ctx, async () => {
+    const adapter = passwordAdapter(ctx)
+    const email = addressOf(ctx, provider)
+    const limit = await limitPassword(ctx, provider, 'password-mail', email ? mailboxKey(email) : null)
+    if (limit.retryAfter) return rateLimitedResponse(ctx, limit.retryAfter)
+    if (!email) throw new InvalidRequest('Enter a valid email address')
+    const user = await adapterCall('getUserByEmail', () => adapter.getUserByEmail(email))
+    if (user) {
+      const current = await adapterCall('getPasswordHash', () => adapter.getPasswordHash(user.id))
+      await sendLink(ctx, provider, adapter, { purpose: 'password-reset', kind: 'reset-password', email, passwordHash: current })
+    } else {
+      // The token work a known address does, so both take about as long (the mail itself is the app's to queue).
+      await hashVerificationToken(randomVerificationToken(), ctx.options.secret[0]!)
+    }
+    const message = 'If an account uses this address, we sent it a link to choose a new password.'
+    return answer(ctx, { message }, () => noticePage({ title: 'Check your email', message, href: ctx.origin, button: 'Home', theme: ctx.options.theme }))
+  }, async (message) => (await form(ctx, provider, message)).rendered, ['InvalidRequest'])
+}

@@ -1,0 +1,52 @@
+import type { RequestContext, ResponseInternal } from '../context.js'
+import type { Cookie } from '../http/cookies.js'
+import { AuthError } from '../errors.js'
+import { errorResponse } from '../http/errors.js'
+import { json } from '../http/response.js'
+import { returnsUrl } from '../http/return-url.js'
+
+/**
+ * JSON for fetch clients (a JSON body, `Accept: application/json` without text/html, or the return-redirect
+ * flag), pages for browsers. Both answer the same thing.
+ */
+export function wantsJson(ctx: RequestContext): boolean {
+  const type = ctx.request.headers.get('content-type') ?? ''
+  const accept = ctx.request.headers.get('accept') ?? ''
+  return type.includes('application/json') || (accept.includes('application/json') && !accept.includes('text/html')) || returnsUrl(ctx)
+}
+
+export function page(rendered: { body: string; headers: Record<string, string> }, status = 200, cookies: Cookie[] = []): ResponseInternal {
+  return { status, body: rendered.body, headers: rendered.headers, cookies }
+}
+
+/** `{ ok: true, ... }` for fetch clients, else the page. */
+export function answer(ctx: RequestContext, body: Record<string, unknown>, rendered: () => { body: string; headers: Record<string, string> }, cookies: Cookie[] = []): ResponseInternal {
+  if (wantsJson(ctx)) return json({ ok: true, ...body }, 200, { cookies, headers: { 'Cache-Control': 'no-store' } })
+  return page(rendered(), 200, cookies)
+}
+
+/**
+ * Run a password action: errors become JSON for fetch clients; for browsers, errors the form can show (a weak
+ * password, a wrong current password) re-render it (status 400), others take the usual page route.
+ */
+export async function run(
+  ctx: RequestContext,
+  action: () => Promise<ResponseInternal>,
+  form?: (message: string) => Promise<{ body: string; headers: Record<string, string> }>,
+  formCodes: readonly string[] = ['PasswordPolicy'],
+): Promise<ResponseInternal> {
+  try {
+    return await action()
+  } catch (e) {
+    if (wantsJson(ctx)) {
+      const res = errorResponse(ctx, e, 'json')
+      if (e instanceof AuthError && e.code === 'CredentialsSignin') return { ...res, status: 401 }
+      return res
+    }
+    if (form && e instanceof AuthError && formCodes.includes(e.code)) {
+      ctx.options.logger.warn(e.code, e.message)
+      return page(await form(e.message), 400)
+    }
+    throw e
+  }
+}
