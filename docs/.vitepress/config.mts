@@ -48,6 +48,7 @@ export default defineConfig({
           { text: 'Rate limiting', link: '/guides/rate-limit' },
           { text: 'Two-factor (TOTP)', link: '/guides/two-factor' },
           { text: 'E-mail (magic links)', link: '/guides/email' },
+          { text: 'Account management', link: '/guides/account-management' },
           { text: 'Refresh tokens', link: '/guides/refresh-tokens' },
           { text: 'Role-based access', link: '/guides/role-based-access' },
           { text: 'Edge and Workers', link: '/guides/edge-and-workers' },

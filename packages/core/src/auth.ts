@@ -96,10 +96,10 @@ export interface Incoming {
 async function route(incoming: Incoming, options: ResolvedConfig): Promise<{ ctx: RequestContext; route: Route } | Response> {
   const url = incoming.parsedUrl ?? new URL(incoming.url)
   const segments = matchBasePath(url.pathname, options.basePath)
-  if (!segments || segments.length === 0 || segments.length > 2) {
+  if (!segments || segments.length === 0 || segments.length > 4) {
     return plainError(404, 'UnknownAction', `No auth route at ${url.pathname}; routes live under ${options.basePath || '/'}`)
   }
-  const [action, providerId] = segments as [string, string | undefined]
+  const [action, ...rest] = segments as [string, ...string[]]
   const table = (routes as Record<string, (typeof routes)[AuthAction]>)[action]
   if (!table || !Object.hasOwn(routes, action)) {
     return plainError(404, 'UnknownAction', `Unknown auth action "${action.slice(0, 40)}"`)
@@ -109,6 +109,12 @@ async function route(incoming: Incoming, options: ResolvedConfig): Promise<{ ctx
   if (!entry) {
     const allow = Object.keys(table).join(', ')
     return plainError(405, 'UnknownAction', `${action} does not accept ${method.slice(0, 10)}; use ${allow}`, { Allow: allow })
+  }
+  // A route with sub-paths (account/…) reads them itself; any other route takes at most a provider segment.
+  const subpath = entry.subpath ? rest : undefined
+  const providerId = entry.subpath ? undefined : rest[0]
+  if (!entry.subpath && rest.length > 1) {
+    return plainError(404, 'UnknownAction', `No auth route at ${url.pathname}; routes live under ${options.basePath || '/'}`)
   }
   if (providerId !== undefined && !entry.provider && !entry.subActions?.includes(providerId)) {
     return plainError(404, 'UnknownAction', `${action} takes no provider segment`)
@@ -124,6 +130,7 @@ async function route(incoming: Incoming, options: ResolvedConfig): Promise<{ ctx
     options,
     action: action as AuthAction,
     providerId,
+    ...(subpath ? { subpath } : {}),
     method: method as 'GET' | 'POST',
     authUrl,
     origin: origin.origin,

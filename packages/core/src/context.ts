@@ -57,6 +57,8 @@ export interface RequestContext {
   action: AuthAction
   providerId?: string
   provider?: Provider
+  /** The segments after the action, for routes that take sub-paths (table.ts `subpath`), e.g. account/link/github. */
+  subpath?: string[]
   method: 'GET' | 'POST'
   /**
    * Public base URL of the auth routes, e.g. https://app.example.com/auth, without a trailing slash

@@ -6,9 +6,11 @@ import type { raw, skipCSRFCheck, customFetch } from './symbols.js'
 import type { HttpOptions } from './oauth/limited-fetch.js'
 import type { AuthError } from './errors.js'
 import type { RateLimitConfig } from './rate-limit/types.js'
+import type { AccountOptions } from './account/types.js'
 import type { TwoFactorConfig } from './two-factor/types.js'
 
 export type { JWT, JWTOptions, DefaultJWT } from './tokens/jwt-types.js'
+export type { AccountOptions, AccountEmail } from './account/types.js'
 export type Awaitable<T> = T | PromiseLike<T>
 
 /** ISO 8601 date-time string, as in `session.expires`. */
@@ -166,6 +168,8 @@ export interface EventsOptions {
   createUser?: (message: { user: User }) => Awaitable<void>
   updateUser?: (message: { user: User }) => Awaitable<void>
   linkAccount?: (message: { user: User; account: Account; profile: User | Profile }) => Awaitable<void>
+  /** A user deleted their account (account/): their sessions, accounts, passkeys and password are gone. */
+  deleteUser?: (message: { user: User }) => Awaitable<void>
   session?: (message: { session: Session; token: JWT }) => Awaitable<void>
 }
 
@@ -219,6 +223,8 @@ export interface AuthConfig {
   redirectProxyOrigins?: string[]
   /** Limits on credentials and email sign-in attempts (per identifier and per client IP). Default on, in memory. */
   rateLimit?: RateLimitConfig | false
+  /** Account management for signed-in users (`{basePath}/account`): mail sender, link lifetimes. */
+  account?: AccountOptions
   /** Two-factor sign-in (TOTP + recovery codes) after any first factor; off when absent. See docs/guides/two-factor.md. */
   twoFactor?: TwoFactorConfig
 }
@@ -235,6 +241,7 @@ export type AuthAction =
   | '_log'
   | 'webauthn-options'
   | 'passkeys'
+  | 'account'
   | 'signup'
   | 'password'
   | 'verify-email'

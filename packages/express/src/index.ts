@@ -15,6 +15,7 @@ import type { NextFunction, Request as ExpressRequest, RequestHandler, Response 
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { Auth, setClientAddress, applyEnv, authBasePath, checkSession, forwardedHost, forwardedProto, signInRedirect, type AuthConfig, type Session } from '@latch/core'
+import { accountFor, type AccountHelpers } from '@latch/core/account'
 import { requestBody } from './body.js'
 import { markResponse } from './harden.js'
 
@@ -238,4 +239,20 @@ export function requireAuth(config: AuthConfig, options: RequireAuthOptions = {}
     }
     res.status(401).json({ error: 'Unauthorized', message: 'Sign in to access this resource' })
   }
+}
+
+/**
+ * Account management for the signed-in user of `req` (@latch/core/account): `get()`, `listAccounts()`,
+ * `link(provider)`, `unlink({ provider })`, `changeEmail(email)`, `delete()`, `sessions()`, `revokeSession(id)`,
+ * `revokeOtherSessions()`. The account routes' rules apply (recent sign-in for the sensitive ones), except CSRF:
+ * protect the route you call these from. Cookies they set (a deletion clears the session) go on `res`.
+ */
+export function accountOf(req: ExpressRequest, res: ExpressResponse, config: AuthConfig): AccountHelpers {
+  // What the helpers return is the user's own: the response is personal (src/harden.ts).
+  markResponse(res, { session: true })
+  return accountFor(toWebRequest(req, false), configFor(config, req), (lines) => {
+    if (res.headersSent) return
+    for (const line of lines) res.append('Set-Cookie', line)
+    markResponse(res, { cookies: true })
+  })
 }

@@ -10,6 +10,8 @@ import { env } from 'hono/adapter'
 import { Auth, applyEnv, authBasePath, checkSession, setClientAddress, signInRedirect, type AuthConfig, type Session } from '@latch/core'
 import { hardenContext, markResponse } from './harden.js'
 
+import { accountFor, type AccountHelpers } from '@latch/core/account'
+export type { AccountHelpers } from '@latch/core/account'
 export type { AuthConfig, Session, DefaultSession, User, DefaultUser, Account, Profile, JWT, DefaultJWT } from '@latch/core'
 
 export interface AuthUser {
@@ -176,4 +178,19 @@ export function verifyAuth(options: VerifyAuthOptions = {}): MiddlewareHandler {
       for (const cookie of pending) if (!present.has(cookie)) c.res.headers.append('Set-Cookie', cookie)
     }
   }
+}
+
+/**
+ * Account management for the signed-in user of the request (@latch/core/account): `get()`, `listAccounts()`,
+ * `link(provider)`, `unlink({ provider })`, `changeEmail(email)`, `delete()`, `sessions()`, `revokeSession(id)`,
+ * `revokeOtherSessions()`. The account routes' rules apply (recent sign-in for the sensitive ones), except CSRF:
+ * protect the route you call these from. Cookies they set (a deletion clears the session) go on the response.
+ */
+export function accountOf(c: Context): AccountHelpers {
+  markResponse(c, { session: true })
+  return accountFor(c.req.raw, configOf(c), (lines) => {
+    for (const line of lines) c.header('Set-Cookie', line, { append: true })
+    c.set('authSetCookies', [...(c.get('authSetCookies') ?? []), ...lines])
+    markResponse(c, { cookies: true })
+  })
 }

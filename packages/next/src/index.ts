@@ -17,6 +17,8 @@ import { prepare, resolver, type NextAuthConfig, type NextAuthConfigInput } from
 import { createAuth, type AuthFunction, type NodeRequestLike, type NodeResponseLike } from './lib/auth.js'
 import { createActions, type AuthorizationParams, type SignInOptions, type SignOutOptions } from './lib/actions.js'
 import { handlePagesRequest, type NodeApiRequest, type NodeApiResponse } from './lib/pages-handler.js'
+import { createAccount } from './lib/account.js'
+import type { AccountHelpers } from '@latch/core/account'
 
 export type { NextAuthConfig, NextAuthConfigInput, NextAuthCallbacks, AuthorizedResult } from './lib/config.js'
 export type { AuthFunction, NextAuthRequest, AuthHandler, WrappedHandler, NodeRequestLike, NodeResponseLike } from './lib/auth.js'
@@ -27,6 +29,7 @@ export type NextAuthOptions = NextAuthConfig
 /** NextAuth v4's other name for the options object. */
 export type AuthOptions = NextAuthConfig
 export { AuthError, CredentialsSignin, customFetch, skipCSRFCheck } from '@latch/core'
+export type { AccountHelpers } from '@latch/core/account'
 
 export type RouteHandler = (request: NextRequest, context?: unknown) => Promise<Response>
 
@@ -37,6 +40,8 @@ export interface NextAuthResult {
   signIn: (provider?: string, options?: SignInOptions | FormData, authorizationParams?: AuthorizationParams) => Promise<string>
   signOut: (options?: SignOutOptions) => Promise<string>
   unstable_update: (data: Partial<Session> | Record<string, unknown>) => Promise<Session | null>
+  /** Account management for the signed-in user (server actions, route handlers): see @latch/core/account. */
+  account: () => Promise<AccountHelpers>
 }
 
 /**
@@ -62,6 +67,7 @@ export default function NextAuth(config: NextAuthConfigInput): NextAuthHandler {
     signIn: actions.signIn,
     signOut: actions.signOut,
     unstable_update: actions.update,
+    account: createAccount(resolve),
   }) as NextAuthHandler
 }
 

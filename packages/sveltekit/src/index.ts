@@ -14,6 +14,7 @@
 import { env } from '$env/dynamic/private'
 import { redirect } from '@sveltejs/kit'
 import { Auth, applyEnv, authBasePath, checkSession, safeRedirectPath, setClientAddress, signInRedirect, type AuthConfig, type Provider, type Session } from '@latch/core'
+import { accountFor, type AccountHelpers } from '@latch/core/account'
 import { applySetCookies } from './cookies.js'
 import { hardenRequest, markRequest } from './harden.js'
 import type { KitHandle, KitRequestEvent, KitResolve } from './kit-types.js'
@@ -23,6 +24,7 @@ export type { AuthConfig, Session, DefaultSession, User, DefaultUser, Account, P
 export type SvelteKitAuthConfig = AuthConfig
 /** For protected pages: `redirect(303, signInRedirect('/signin', url.pathname + url.search, url.href))`. */
 export { signInRedirect, safeRedirectPath } from '@latch/core'
+export type { AccountHelpers } from '@latch/core/account'
 export type * from './kit-types.js'
 
 export interface LatchLocals {
@@ -68,7 +70,7 @@ function clientAddress(event: KitRequestEvent): string | undefined {
   }
 }
 
-export function SvelteKitAuth(input: ConfigInput, options: SvelteKitAuthOptions = {}): { handle: KitHandle; signIn: (event: KitRequestEvent) => Promise<never>; signOut: (event: KitRequestEvent) => Promise<never> } {
+export function SvelteKitAuth(input: ConfigInput, options: SvelteKitAuthOptions = {}): { handle: KitHandle; signIn: (event: KitRequestEvent) => Promise<never>; signOut: (event: KitRequestEvent) => Promise<never>; account: (event: KitRequestEvent) => Promise<AccountHelpers> } {
   const withEnv = new WeakMap<AuthConfig, AuthConfig>()
   async function configOf(event: KitRequestEvent): Promise<AuthConfig> {
     const config = typeof input === 'function' ? await input(event) : input
@@ -168,5 +170,20 @@ export function SvelteKitAuth(input: ConfigInput, options: SvelteKitAuthOptions 
   /** Form action: sign out (the form carries `csrfToken`, optionally `callbackUrl`/`redirectTo`). */
   const signOut = (event: KitRequestEvent) => act(event, (config) => `${authBasePath(config)}/signout`)
 
-  return { handle, signIn, signOut }
+  /**
+   * Account management for the signed-in user of `event` (@latch/core/account): `get()`, `listAccounts()`,
+   * `link(provider)`, `unlink({ provider })`, `changeEmail(email)`, `delete()`, `sessions()`, `revokeSession(id)`,
+   * `revokeOtherSessions()`. The account routes' rules apply (recent sign-in for the sensitive ones); call them from
+   * form actions (SvelteKit checks their Origin). Cookies they set (a deletion clears the session) go on the response.
+   */
+  const account = async (event: KitRequestEvent): Promise<AccountHelpers> => {
+    const config = await configOf(event)
+    markRequest(event.locals as LatchLocals, { session: true })
+    return accountFor(toRequest(event, { method: 'GET' }), config, (lines) => {
+      applySetCookies(event, lines)
+      markRequest(event.locals as LatchLocals, { cookies: true })
+    })
+  }
+
+  return { handle, signIn, signOut, account }
 }

@@ -10,6 +10,7 @@ import { emailCallback, emailConfirm } from './email-callback.js'
 import { rateLimit, rateLimitedResponse } from '../rate-limit/limit.js'
 import { credentialsKeys } from '../rate-limit/credentials-key.js'
 import { credentialsInput } from './credentials-input.js'
+import { clearLinkIntent, hasLinkIntent } from '../account/link-intent.js'
 
 /** GET/POST /callback/:provider */
 export async function callbackAction(ctx: RequestContext): Promise<ResponseInternal> {
@@ -25,8 +26,15 @@ export async function callbackAction(ctx: RequestContext): Promise<ResponseInter
       }
       // The check cookies are single-use: cleared on success (by oauthCallback) and on failure (here).
       ctx.cleanup = clearChecks(ctx)
+      // Started from the account page (account/link.ts): link to the signed-in user, leave the session as it is.
+      const intent = hasLinkIntent(ctx)
+      if (intent) {
+        const linked = await (await import('../account/link.js')).completeLink(ctx, provider as OAuthConfig, () => oauthCallback(ctx, provider as OAuthConfig))
+        if (linked) return linked
+      }
       const r = await oauthCallback(ctx, provider as OAuthConfig)
-      return completeSignIn(ctx, { user: r.user, account: r.account, profile: r.profile, cookies: r.cookies })
+      const cookies = intent ? [...(r.cookies ?? []), ...clearLinkIntent(ctx)] : r.cookies
+      return completeSignIn(ctx, { user: r.user, account: r.account, profile: r.profile, cookies })
     }
     case 'credentials':
       return credentialsCallback(ctx, provider as CredentialsConfig)

@@ -39,6 +39,7 @@ const errorPageAction = lazy(() => import('./pages.js'), (m) => m.errorPageActio
 const webauthnOptionsAction = lazy(() => import('../passkeys/options-action.js'), (m) => m.webauthnOptionsAction)
 const passkeysAction = lazy(() => import('../passkeys/manage-action.js'), (m) => m.passkeysAction)
 const clientLogAction = lazy(() => import('./client-log.js'), (m) => m.clientLogAction)
+const accountAction = lazy(() => import('../account/routes.js'), (m) => m.accountAction)
 const signupPageAction = lazy(() => import('../passwords/routes.js'), (m) => m.signupPageAction)
 const signupAction = lazy(() => import('../passwords/routes.js'), (m) => m.signupAction)
 const passwordAction = lazy(() => import('../passwords/routes.js'), (m) => m.passwordAction)
@@ -54,6 +55,8 @@ export interface Route {
   csrf?: boolean
   /** Whether a provider id may follow the action, and whether it must name a configured provider. */
   provider?: 'optional' | 'required'
+  /** The segments after the action are sub-paths the handler reads (`ctx.subpath`), not a provider id. */
+  subpath?: boolean
   /** Second path segments that name a sub-action of this route (e.g. /password/forgot), not a provider. */
   subActions?: readonly string[]
   /** How errors reach the client: JSON for API calls, a redirect to a page for browser flows. */
@@ -91,6 +94,12 @@ export const routes: Record<AuthAction, Partial<Record<'GET' | 'POST', Route>>> 
   passkeys: {
     GET: { handler: passkeysAction, errors: 'json' },
     POST: { handler: passkeysAction, csrf: true, errors: 'json' },
+  },
+  // Account management (account/routes.ts): GET the overview (JSON or the built-in page), POST the actions
+  // under it. The handler checks CSRF itself and answers errors as JSON or a page by what the client accepts.
+  account: {
+    GET: { handler: accountAction, subpath: true, errors: 'json' },
+    POST: { handler: accountAction, subpath: true, errors: 'json' },
   },
   // Passwords (passwords/): sign-up, forgot/reset/change, e-mail verification. GET = a page, POST = CSRF-checked.
   signup: {

@@ -15,6 +15,7 @@ import OAuth from '../providers/oauth.js'
 import { listSessions, revokeSession, signOutEverywhere } from '../session/manage.js'
 import { CookieJar } from './cookie-jar.js'
 import { confirmationForm } from './magic-link.js'
+import { defineAccountFlows } from './account-flows.js'
 
 const ORIGIN = 'http://flows.test'
 const COOKIE = 'authjs.session-token'
@@ -53,6 +54,7 @@ class Client {
 const location = (res: Response) => new URL(res.headers.get('location') ?? '', ORIGIN)
 
 export function defineAdapterFlows(name: string, getAdapter: () => Adapter): void {
+  defineAccountFlows(name, getAdapter)
   const run = crypto.randomUUID().slice(0, 8)
   let n = 0
   const email = () => `flow-${run}-${++n}@flows.example`
