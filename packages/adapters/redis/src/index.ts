@@ -10,6 +10,7 @@ import { isClusterClient, keyLayout } from './keys.js'
 import { crossSlot } from './cross-slot.js'
 
 export { RedisRateLimitStore } from './rate-limit-store.js'
+export { migrateToClusterLayout } from './migrate-cluster.js'
 
 export interface RedisAdapterOptions {
   /** Prefix of every key. Default `latch:`. */

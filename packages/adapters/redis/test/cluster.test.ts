@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Cluster } from 'ioredis'
 import { defineAdapterSuite } from '@latch/core/testing/adapter'
 import { defineRefreshRaceSuite } from '@latch/core/testing/refresh-race'
-import { RedisAdapter, RedisRateLimitStore } from '../src/index.js'
+import { migrateToClusterLayout, RedisAdapter, RedisRateLimitStore } from '../src/index.js'
 import { ownCluster } from './own-cluster.js'
 import { serveWeb } from '../../../core/test/support/serve-web.js'
 
@@ -98,5 +98,30 @@ describe('the cluster key layout', () => {
     expect(() => RedisAdapter(redis, { prefix: '{}:' })).toThrow(/prefix.*hash tag/)
     expect(() => RedisAdapter(redis, { prefix: 'app{' })).toThrow(/prefix.*hash tag/)
     expect(() => RedisAdapter(redis, { prefix: 'app{', cluster: false })).not.toThrow()
+  })
+
+  it('migrateToClusterLayout moves the per-user keys an earlier version wrote on a cluster, once', async () => {
+    const old = 'latch-cluster-migrate:'
+    const id = 'old:user'
+    const e = encodeURIComponent(id)
+    const expires = new Date(Date.now() + 60_000)
+    // What an earlier version could write on a cluster (single-key commands only): the old per-user names.
+    await redis.set(`${old}user:${e}`, JSON.stringify({ id, email: 'old@cluster.example', emailVerified: null }))
+    await redis.set(`${old}email:old%40cluster.example`, id)
+    await redis.set(`${old}sv:${e}`, '3')
+    await redis.set(`${old}password:${e}`, 'old-hash')
+    await redis.sadd(`${old}user-sessions:${e}`, 'old-token')
+    await redis.set(`${old}session:old-token`, JSON.stringify({ sessionToken: 'old-token', userId: id, expires }), 'PX', 60_000)
+    const adapter = RedisAdapter(redis, { prefix: old })
+    expect(await adapter.getUser(id)).toBeNull() // not migrated: the cluster layout does not see it
+    expect(await migrateToClusterLayout(redis, { prefix: old })).toEqual({ moved: 4, skipped: 0 })
+    expect((await adapter.getUserByEmail('old@cluster.example'))?.id).toBe(id)
+    expect((await adapter.getSessionAndUser('old-token'))?.user.email).toBe('old@cluster.example')
+    expect(await adapter.listSessions(id)).toHaveLength(1)
+    expect(await adapter.getSessionVersion(id)).toBe(3)
+    expect(await adapter.getPasswordHash(id)).toBe('old-hash')
+    for (const kind of ['user', 'sv', 'password', 'user-sessions']) expect(await redis.exists(`${old}${kind}:${e}`)).toBe(0)
+    expect(await migrateToClusterLayout(redis, { prefix: old })).toEqual({ moved: 0, skipped: 0 })
+    await adapter.deleteUser(id)
   })
 })
