@@ -21,9 +21,15 @@ return out`
  * Passkeys on Redis: authenticator:<credentialID> holds the record (JSON), user-authenticators:<userId> the user's
  * credential ids. `passkeyKeys(userId)` names what deleteUser removes with the user.
  */
-export function redisPasskeys(redis: Redis, p: string, accountKey: (provider: string, id: string) => string) {
+export function redisPasskeys(
+  redis: Redis,
+  p: string,
+  keys: { account: (provider: string, id: string) => string; user: (id: string) => string; owned: (kind: string, userId: string) => string; cluster: boolean },
+) {
+  const accountKey = keys.account
+  // Found by credential id: its own key (own slot on a cluster). The user's index carries the user's hash tag.
   const key = (credentialID: string) => `${p}authenticator:${seg(credentialID)}`
-  const userKey = (userId: string) => `${p}user-authenticators:${seg(userId)}`
+  const userKey = (userId: string) => keys.owned('user-authenticators', userId)
   const methods: PasskeyMethods = {
     async getAccount(providerAccountId, provider) {
       return decodeAccount(await redis.get(accountKey(provider, providerAccountId)))
@@ -33,7 +39,7 @@ export function redisPasskeys(redis: Redis, p: string, accountKey: (provider: st
     },
     async createAuthenticator(authenticator) {
       const stored: AdapterAuthenticator = { ...authenticator, userId: String(authenticator.userId), transports: authenticator.transports ?? null }
-      if (!(await redis.exists(`${p}user:${seg(stored.userId)}`))) throw new Error(`createAuthenticator: no user with id ${stored.userId}`)
+      if (!(await redis.exists(keys.user(stored.userId)))) throw new Error(`createAuthenticator: no user with id ${stored.userId}`)
       if (!(await redis.set(key(stored.credentialID), encode(stored), 'NX'))) throw new Error('createAuthenticator: this credential is already registered')
       await redis.sadd(userKey(stored.userId), stored.credentialID)
       return stored
@@ -41,7 +47,9 @@ export function redisPasskeys(redis: Redis, p: string, accountKey: (provider: st
     async listAuthenticatorsByUserId(userId) {
       const ids = await redis.smembers(userKey(String(userId)))
       if (!ids.length) return []
-      return (await redis.mget(ids.map(key))).map(decode).filter((a): a is AdapterAuthenticator => a !== null)
+      // One slot per credential on a cluster: a GET each there, one MGET on a single Redis.
+      const raws = keys.cluster ? await Promise.all(ids.map((id) => redis.get(key(id)))) : await redis.mget(ids.map(key))
+      return raws.map(decode).filter((a): a is AdapterAuthenticator => a !== null)
     },
     async updateAuthenticatorCounter(credentialID, newCounter) {
       const out = (await redis.eval(SET_COUNTER, 1, key(credentialID), String(newCounter))) as string | null
@@ -55,10 +63,10 @@ export function redisPasskeys(redis: Redis, p: string, accountKey: (provider: st
   }
   return {
     methods,
-    /** The keys of a user's passkeys, for deleteUser. */
-    async passkeyKeys(userId: string): Promise<string[]> {
+    /** For deleteUser: the user's own index key, and the credentials' keys (found by credential id). */
+    async passkeyKeys(userId: string): Promise<{ own: string; elsewhere: string[] }> {
       const ids = await redis.smembers(userKey(userId))
-      return [userKey(userId), ...ids.map(key)]
+      return { own: userKey(userId), elsewhere: ids.map(key) }
     },
   }
 }

@@ -1,4 +1,4 @@
-import type { ChainableCommander, Redis } from 'ioredis'
+import type { Cluster, Redis } from 'ioredis'
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from '@latch/core'
 import { bounded, DEFAULT_TIMEOUT_MS } from '@latch/core/store'
 import { decodeAccount, decodeSession, decodeToken, decodeUser, encode, seg, ttlMs } from './codec.js'
@@ -7,8 +7,11 @@ import { redisRefreshLock } from './refresh-lock.js'
 import { redisPasskeys } from './authenticators.js'
 import { passwordKey, redisPasswords } from './passwords.js'
 import { redisTwoFactor, twoFactorKeys } from './two-factor.js'
+import { isClusterClient, keyLayout } from './keys.js'
+import { crossSlot } from './cross-slot.js'
 
 export { RedisRateLimitStore } from './rate-limit-store.js'
+export { migrateToClusterLayout } from './migrate-cluster.js'
 
 export interface RedisAdapterOptions {
   /** Prefix of every key. Default `latch:`. */
@@ -18,6 +21,12 @@ export interface RedisAdapterOptions {
    * the bound off. Also set ioredis's `commandTimeout` and `maxRetriesPerRequest` (see docs/guides/several-instances.md).
    */
   timeoutMs?: number
+  /**
+   * Use the Redis Cluster key layout (per-user hash tags, no command across slots). Default: on when `redis` is an
+   * ioredis `Cluster`. Ignored (the single-Redis layout is kept) when `prefix` already carries a hash tag such as
+   * `{latch}:`, which puts every key in one slot. See docs/guides/several-instances.md.
+   */
+  cluster?: boolean
 }
 
 /**
@@ -28,12 +37,6 @@ type Pending =
 
 export type RedisAdapter = Required<Omit<Adapter, Pending>> & Pick<Adapter, Pending>
 
-/** Run a MULTI and throw its first command error: ioredis reports those in exec's results, not by rejecting. */
-async function execAll(multi: ChainableCommander): Promise<void> {
-  const failed = (await multi.exec())?.find(([err]) => err)
-  if (failed) throw failed[0]
-}
-
 /**
  * The Latch adapter for Redis on `ioredis`. Sessions and verification tokens expire by themselves (a Redis
  * TTL at their `expires`); `useVerificationToken` is a single GETDEL, so a token is handed out once.
@@ -42,31 +45,37 @@ async function execAll(multi: ChainableCommander): Promise<void> {
  * refresh-result:<hash> for refresh-token rotation across instances (refresh-lock.ts); authenticator:<credentialID> and
  * user-authenticators:<id> for passkeys (authenticators.ts); 2fa:<id>, 2fa-codes:<id>, 2fa-on:<id> for two-factor
  * sign-in (two-factor.ts).
+ * On a Redis Cluster (an ioredis `Cluster`, or `cluster: true`) the keys a user owns are `<kind>:{u:<id>}` instead
+ * (one hash slot per user, keys.ts) and commands across slots are split per key (cross-slot.ts).
  */
-export function RedisAdapter(redis: Redis, options: RedisAdapterOptions = {}): RedisAdapter {
+export function RedisAdapter(client: Redis | Cluster, options: RedisAdapterOptions = {}): RedisAdapter {
   const p = options.prefix ?? 'latch:'
+  // Cluster and Redis share the command API; the cluster layout keeps every command inside one slot.
+  const redis = client as Redis
+  const { cluster, owned } = keyLayout(p, options.cluster ?? isClusterClient(client))
+  const multi = crossSlot(redis, cluster)
   const k = {
-    user: (id: string) => `${p}user:${seg(id)}`,
+    user: (id: string) => owned('user', id),
     email: (email: string) => `${p}email:${seg(email)}`,
     account: (provider: string, id: string) => `${p}account:${seg(provider)}:${seg(id)}`,
-    userAccounts: (id: string) => `${p}user-accounts:${seg(id)}`,
+    userAccounts: (id: string) => owned('user-accounts', id),
     session: (token: string) => `${p}session:${seg(token)}`,
-    userSessions: (id: string) => `${p}user-sessions:${seg(id)}`,
+    userSessions: (id: string) => owned('user-sessions', id),
     token: (identifier: string, token: string) => `${p}vt:${seg(identifier)}:${seg(token)}`,
-    version: (id: string) => `${p}sv:${seg(id)}`,
+    version: (id: string) => owned('sv', id),
   }
 
   async function getUser(id: string): Promise<AdapterUser | null> {
     return decodeUser(await redis.get(k.user(String(id))))
   }
 
-  const passkeys = redisPasskeys(redis, p, k.account)
+  const passkeys = redisPasskeys(redis, p, { account: k.account, user: k.user, owned, cluster })
 
   const adapter: RedisAdapter = {
     ...redisRefreshLock(redis, p),
     ...passkeys.methods,
-    ...redisPasswords(redis, p, k.user),
-    ...redisTwoFactor(redis, p),
+    ...redisPasswords(redis, owned, k.user),
+    ...redisTwoFactor(redis, owned),
     async createUser(user) {
       const id = typeof user.id === 'string' && user.id ? user.id : crypto.randomUUID()
       const created: AdapterUser = { ...user, id, emailVerified: user.emailVerified ?? null }
@@ -103,11 +112,15 @@ export function RedisAdapter(redis: Redis, options: RedisAdapterOptions = {}): R
       const user = await getUser(userId)
       if (!user) return null
       const [accounts, sessions] = await Promise.all([redis.smembers(k.userAccounts(userId)), redis.smembers(k.userSessions(userId))])
-      const keys = [k.user(userId), k.userAccounts(userId), k.userSessions(userId), k.version(userId), ...accounts, ...sessions.map(k.session), ...(await passkeys.passkeyKeys(userId))]
-      keys.push(...Object.values(twoFactorKeys(p, userId)))
-      if (user.email) keys.push(k.email(user.email))
-      keys.push(passwordKey(p, userId))
-      await redis.del(...keys)
+      // The keys found by other ids first, the user's own keys (one slot: one DEL) last: a failure part-way
+      // leaves the user and its indexes in place, so deleteUser can simply run again.
+      const passkeyKeys = await passkeys.passkeyKeys(userId)
+      const elsewhere = [...accounts, ...sessions.map(k.session), ...passkeyKeys.elsewhere]
+      if (user.email) elsewhere.push(k.email(user.email))
+      const own = [k.user(userId), k.userAccounts(userId), k.userSessions(userId), k.version(userId), passwordKey(owned, userId), passkeyKeys.own]
+      own.push(...Object.values(twoFactorKeys(owned, userId)))
+      if (cluster) await multi.delMany(elsewhere)
+      await redis.del(...own, ...(cluster ? [] : elsewhere))
       return user
     },
     async linkAccount(account) {
@@ -120,7 +133,7 @@ export function RedisAdapter(redis: Redis, options: RedisAdapterOptions = {}): R
     async listAccounts(userId) {
       const keys = await redis.smembers(k.userAccounts(userId))
       if (!keys.length) return []
-      const found = (await redis.mget(keys)).map(decodeAccount).filter((a): a is NonNullable<typeof a> => a !== null)
+      const found = (await multi.getMany(keys)).map(decodeAccount).filter((a): a is NonNullable<typeof a> => a !== null)
       return found.sort((a, b) => (a.provider + '\0' + a.providerAccountId < b.provider + '\0' + b.providerAccountId ? -1 : 1))
     },
     async unlinkAccount({ provider, providerAccountId }) {
@@ -131,14 +144,16 @@ export function RedisAdapter(redis: Redis, options: RedisAdapterOptions = {}): R
     },
     async createSession({ sessionToken, userId, expires }) {
       const session: AdapterSession = { sessionToken, userId: String(userId), expires: new Date(expires) }
-      await execAll(redis.multi().set(k.session(sessionToken), encode(session), 'PX', ttlMs(expires)).sadd(k.userSessions(session.userId), sessionToken))
+      // On a cluster the index first: a session is never live without being listed (a listed token whose
+      // session never came is pruned by listSessions).
+      await multi.together([(c) => c.sadd(k.userSessions(session.userId), sessionToken), (c) => c.set(k.session(sessionToken), encode(session), 'PX', ttlMs(expires))])
       return session
     },
     async getSessionAndUser(sessionToken) {
       const session = decodeSession(await redis.get(k.session(sessionToken)))
       if (!session) return null
-      // The user and its two-factor flag (two-factor/) in one round trip.
-      const [raw, twoFactorOn] = await redis.mget(k.user(String(session.userId)), twoFactorKeys(p, session.userId).on)
+      // The user and its two-factor flag (two-factor/) in one round trip (one slot on a cluster too).
+      const [raw, twoFactorOn] = await redis.mget(k.user(String(session.userId)), twoFactorKeys(owned, session.userId).on)
       const user = decodeUser(raw ?? null)
       return user ? { session, user: twoFactorOn ? { ...user, twoFactorEnabled: true } : user } : null
     },
@@ -149,9 +164,11 @@ export function RedisAdapter(redis: Redis, options: RedisAdapterOptions = {}): R
       if (patch.expires) updated.expires = new Date(patch.expires)
       if (patch.userId && patch.userId !== existing.userId) {
         updated.userId = patch.userId
-        await execAll(
-          redis.multi().srem(k.userSessions(existing.userId), existing.sessionToken).sadd(k.userSessions(updated.userId), existing.sessionToken),
-        )
+        // Two users' indexes: two slots on a cluster, so the new owner's index first (never unlisted).
+        await multi.together([
+          (c) => c.sadd(k.userSessions(updated.userId), existing.sessionToken),
+          (c) => c.srem(k.userSessions(existing.userId), existing.sessionToken),
+        ])
       }
       // XX: a session deleted meanwhile (sign-out on another tab) is not resurrected.
       const ok = await redis.set(k.session(updated.sessionToken), encode(updated), 'PX', ttlMs(updated.expires), 'XX')
@@ -173,7 +190,7 @@ export function RedisAdapter(redis: Redis, options: RedisAdapterOptions = {}): R
     async listSessions(userId) {
       const tokens = await redis.smembers(k.userSessions(userId))
       if (!tokens.length) return []
-      const raws = await redis.mget(tokens.map(k.session))
+      const raws = await multi.getMany(tokens.map(k.session))
       // Tokens whose session expired (its TTL) leave the index.
       const gone = tokens.filter((_, i) => raws[i] === null)
       if (gone.length) await redis.srem(k.userSessions(userId), ...gone)
@@ -181,7 +198,11 @@ export function RedisAdapter(redis: Redis, options: RedisAdapterOptions = {}): R
     },
     async deleteSessionsByUser(userId) {
       const tokens = await redis.smembers(k.userSessions(userId))
-      await redis.del(k.userSessions(userId), ...tokens.map(k.session))
+      if (!cluster) return void (await redis.del(k.userSessions(userId), ...tokens.map(k.session)))
+      // Cluster: the sessions (each in its own slot), then only their tokens leave the index, so a session
+      // created meanwhile stays listed.
+      await multi.delMany(tokens.map(k.session))
+      if (tokens.length) await redis.srem(k.userSessions(userId), ...tokens)
     },
     async getSessionVersion(userId) {
       return Number((await redis.get(k.version(userId))) ?? 0)

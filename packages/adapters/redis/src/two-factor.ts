@@ -1,13 +1,12 @@
 import type { Redis } from 'ioredis'
 import type { Adapter, TwoFactorRecord } from '@latch/core'
-import { seg } from './codec.js'
+import type { KeyLayout } from './keys.js'
 
 type TwoFactorMethods = Required<Pick<Adapter, 'getTwoFactor' | 'setTwoFactor' | 'markTotpStep' | 'useRecoveryCode'>>
 
 /** The keys of one user's second factor: the record (a hash), its recovery-code hashes (a set), the "on" flag. */
-export function twoFactorKeys(prefix: string, userId: string): { record: string; codes: string; on: string } {
-  const id = seg(String(userId))
-  return { record: `${prefix}2fa:${id}`, codes: `${prefix}2fa-codes:${id}`, on: `${prefix}2fa-on:${id}` }
+export function twoFactorKeys(owned: KeyLayout['owned'], userId: string): { record: string; codes: string; on: string } {
+  return { record: owned('2fa', userId), codes: owned('2fa-codes', userId), on: owned('2fa-on', userId) }
 }
 
 /** Record the step only when the record exists and its last step is lower: one script, so one caller wins. */
@@ -21,12 +20,13 @@ return 1`
 /**
  * Two-factor records on Redis: `2fa:<id>` (hash: secret, confirmedAt in ms or '', step or ''), `2fa-codes:<id>`
  * (a set: SREM hands a code to exactly one caller) and `2fa-on:<id>` (present while confirmed, read by
- * getSessionAndUser in the same MGET as the user, so the session check makes no extra round trip).
+ * getSessionAndUser in the same MGET as the user, so the session check makes no extra round trip). On a Redis Cluster
+ * the three keys carry the user's hash tag (keys.ts): one slot, so the MULTI in setTwoFactor and that MGET still work.
  */
-export function redisTwoFactor(redis: Redis, prefix: string): TwoFactorMethods {
+export function redisTwoFactor(redis: Redis, owned: KeyLayout['owned']): TwoFactorMethods {
   return {
     async getTwoFactor(userId) {
-      const k = twoFactorKeys(prefix, userId)
+      const k = twoFactorKeys(owned, userId)
       const [h, codes] = await Promise.all([redis.hgetall(k.record), redis.smembers(k.codes)])
       if (!h || typeof h.secret !== 'string') return null
       const record: TwoFactorRecord = {
@@ -38,7 +38,7 @@ export function redisTwoFactor(redis: Redis, prefix: string): TwoFactorMethods {
       return record
     },
     async setTwoFactor(userId, record) {
-      const k = twoFactorKeys(prefix, userId)
+      const k = twoFactorKeys(owned, userId)
       const multi = redis.multi().del(k.record, k.codes, k.on)
       if (record) {
         multi.hset(k.record, {
@@ -53,10 +53,10 @@ export function redisTwoFactor(redis: Redis, prefix: string): TwoFactorMethods {
       if (failed) throw failed[0]
     },
     async markTotpStep(userId, step) {
-      return (await redis.eval(MARK, 1, twoFactorKeys(prefix, userId).record, String(step))) === 1
+      return (await redis.eval(MARK, 1, twoFactorKeys(owned, userId).record, String(step))) === 1
     },
     async useRecoveryCode(userId, codeHash) {
-      return (await redis.srem(twoFactorKeys(prefix, userId).codes, codeHash)) === 1
+      return (await redis.srem(twoFactorKeys(owned, userId).codes, codeHash)) === 1
     },
   }
 }

@@ -141,3 +141,13 @@ describe('an unreachable Redis', () => {
     dead.disconnect()
   })
 })
+
+describe('the single-Redis key layout', () => {
+  it('keeps the historical key names (no hash tags), so existing data is read as before', async () => {
+    expect(await redis.get(`${prefix}email:ada%40redis.example`)).toBe('r-ada')
+    expect(JSON.parse((await redis.get(`${prefix}user:r-ada`))!).email).toBe('ada@redis.example')
+    await adapter.bumpSessionVersion('r-ada')
+    expect(Number(await redis.get(`${prefix}sv:r-ada`))).toBeGreaterThan(0)
+    expect(await redis.keys(`${prefix}*{*`)).toEqual([])
+  })
+})
