@@ -1,4 +1,4 @@
-import { build, type Metafile } from 'esbuild'
+import { build } from 'esbuild'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { encode } from '../src/jwt.js'
+import { eagerInputs, splitBuildOptions } from './support/split-build.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
@@ -59,34 +60,6 @@ const rel = (f: string) => f.replace(/^.*?packages\/core\//, '')
 /** Feature folders and their dependencies that must never load for a session check, whatever the list says. */
 const NEVER = /node_modules\/(\.pnpm\/)?(oauth4webapi|jose|@panva|@simplewebauthn|otpauth|uqr|@noble|bcrypt)|src\/(oauth|pages|rate-limit|passkeys|two-factor|passwords|account|email|redirect-proxy|store)\/|src\/actions\/(signin|callback|email-|pages|csrf|signout|session-database)|src\/session\/(database-session|cookie-cache|version|manage)/
 
-/** Source files in the entry chunk and the chunks it imports statically: what loads before the first request. */
-async function eagerInputs(entry: string): Promise<string[]> {
-  const result = await build({
-    stdin: { contents: entry, resolveDir: root, loader: 'ts', sourcefile: 'entry.ts' },
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-    conditions: ['worker', 'browser'],
-    outdir: 'out',
-    entryNames: 'entry',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  })
-  const outputs: Metafile['outputs'] = result.metafile.outputs
-  // Dynamic-import targets are entry points too; the real one is the stdin entry, written as entry.js.
-  const start = Object.keys(outputs).find((p) => p.endsWith('entry.js'))!
-  const seen = new Set<string>()
-  const visit = (p: string) => {
-    if (seen.has(p)) return
-    seen.add(p)
-    for (const i of outputs[p]!.imports) if (i.kind === 'import-statement' && outputs[i.path]) visit(i.path)
-  }
-  visit(start)
-  return [...seen].flatMap((p) => Object.keys(outputs[p]!.inputs))
-}
 
 /**
  * The session check runs on every request; OAuth, pages, email and rate limiting load on first use
@@ -108,20 +81,7 @@ describe('lazy loading', () => {
   it('a JWT session check through the split bundle loads only session-path files (measured, not inferred)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'latch-lazy-'))
     try {
-      const result = await build({
-        stdin: { contents: `export { Auth } from './src/index.ts'\nexport { default as Google } from './src/providers/google.ts'`, resolveDir: root, loader: 'ts', sourcefile: 'entry.ts' },
-        bundle: true,
-        splitting: true,
-        format: 'esm',
-        platform: 'neutral',
-        mainFields: ['module', 'main'],
-        conditions: ['worker', 'browser'],
-        outdir: dir,
-        entryNames: 'entry',
-        write: true,
-        metafile: true,
-        logLevel: 'silent',
-      })
+      const result = await build({ ...splitBuildOptions(`export { Auth } from './src/index.ts'\nexport { default as Google } from './src/providers/google.ts'`, dir), write: true })
       const cookie = `__Secure-authjs.session-token=${await encode({ token: { sub: 'u1', name: 'Ada' }, secret: 'lazy-test-secret-0123456789abcdef', salt: '__Secure-authjs.session-token' })}`
       // A fresh Node process answers one GET /auth/session with the bundle and reports every chunk it imported.
       const probe = `

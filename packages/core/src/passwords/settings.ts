@@ -1,10 +1,11 @@
-import type { RequestContext } from '../context.js'
+import type { RequestContext, ResponseInternal } from '../context.js'
 import type { Adapter } from '../adapters/types.js'
 import type { PasswordConfig } from './types.js'
 import { InvalidProvider, InvalidRequest, MissingAdapter, PasswordPolicy } from '../errors.js'
 import { str } from '../http/body.js'
 import { InvalidEmailAddress, normalizeEmail } from '../providers/email.js'
-import { rateLimit } from '../rate-limit/limit.js'
+import { rateLimit, rateLimitedResponse } from '../rate-limit/limit.js'
+import { mailboxKey } from '../rate-limit/mailbox-key.js'
 import { checkParams, DEFAULT_SCRYPT, dummyHash, hashPassword, normalizePassword, scryptNeedsRehash, verifyPassword, type ScryptParams } from './hash.js'
 
 export const DEFAULT_MIN_LENGTH = 8
@@ -49,6 +50,19 @@ export function addressOf(ctx: RequestContext, provider: PasswordConfig, raw = f
     ctx.options.logger.debug('password: address refused', { reason: e instanceof InvalidEmailAddress ? e.message : 'normalizeIdentifier threw' })
     return null
   }
+}
+
+/**
+ * The form's address for a request that mails it (sign-up, forgot password), within the mail budget (per client,
+ * and per folded mailbox): the address, or the 429 answer. A missing or invalid address counts against the
+ * client's budget before it is refused (InvalidRequest).
+ */
+export async function mailAddress(ctx: RequestContext, provider: PasswordConfig): Promise<{ email: string } | { response: ResponseInternal }> {
+  const email = addressOf(ctx, provider)
+  const limit = await limitPassword(ctx, provider, 'password-mail', email ? mailboxKey(email) : null)
+  if (limit.retryAfter) return { response: rateLimitedResponse(ctx, limit.retryAfter) }
+  if (!email) throw new InvalidRequest('Enter a valid email address')
+  return { email }
 }
 
 /** The address from a link (query on GET, form on POST), or InvalidRequest. */

@@ -1,13 +1,10 @@
 import type { RequestContext, ResponseInternal } from '../context.js'
 import type { PasswordConfig } from './types.js'
-import { InvalidRequest } from '../errors.js'
 import { adapterCall } from '../session/database-session.js'
 import { resolveCallbackUrl } from '../http/redirect.js'
-import { rateLimitedResponse } from '../rate-limit/limit.js'
-import { mailboxKey } from '../rate-limit/mailbox-key.js'
 import { ensureCsrf } from '../actions/csrf.js'
 import { emit } from '../actions/events.js'
-import { addressOf, checkPolicy, limitPassword, DEFAULT_MAX_LENGTH, DEFAULT_MIN_LENGTH, field, makeHash, passwordAdapter, passwordProvider } from './settings.js'
+import { checkPolicy, mailAddress, DEFAULT_MAX_LENGTH, DEFAULT_MIN_LENGTH, field, makeHash, passwordAdapter, passwordProvider } from './settings.js'
 import { sendLink } from './tokens.js'
 import { answer, page, run } from './respond.js'
 import { noticePage, signupPage } from './pages.js'
@@ -49,10 +46,9 @@ export async function signupAction(ctx: RequestContext): Promise<ResponseInterna
   const provider = passwordProvider(ctx)
   return run(ctx, async () => {
     const adapter = passwordAdapter(ctx)
-    const email = addressOf(ctx, provider)
-    const limit = await limitPassword(ctx, provider, 'password-mail', email ? mailboxKey(email) : null)
-    if (limit.retryAfter) return rateLimitedResponse(ctx, limit.retryAfter)
-    if (!email) throw new InvalidRequest('Enter a valid email address')
+    const address = await mailAddress(ctx, provider)
+    if ('response' in address) return address.response
+    const { email } = address
     const password = await checkPolicy(provider, field(ctx, 'password'))
     const hash = await makeHash(provider, password)
 

@@ -9,7 +9,7 @@ import type { AuthConfig } from '../types.js'
 import type { AccountEmail } from '../account/types.js'
 import { Auth } from '../auth.js'
 import { customFetch } from '../symbols.js'
-import OAuth from '../providers/oauth.js'
+import { fakeIdp } from './fake-idp.js'
 import { CookieJar } from './cookie-jar.js'
 import { confirmationForm } from './magic-link.js'
 
@@ -17,15 +17,9 @@ const ORIGIN = 'http://account-flows.test'
 
 export function defineAccountFlows(name: string, getAdapter: () => Adapter): void {
   const run = crypto.randomUUID().slice(0, 8)
-  let profile: Record<string, unknown> = {}
+  const idp = fakeIdp()
   const mails: AccountEmail[] = []
-  const fakeFetch = (async (input: string | URL | Request) => {
-    const url = String(input instanceof Request ? input.url : input)
-    if (url.endsWith('/token')) return Response.json({ access_token: 'at', token_type: 'bearer' })
-    if (url.endsWith('/userinfo')) return Response.json(profile)
-    return new Response('not found', { status: 404 })
-  }) as typeof fetch
-  const oauth = (id: string) => OAuth({ id, clientId: id, clientSecret: 's', authorization: `https://${id}.idp.test/authorize`, token: `https://${id}.idp.test/token`, userinfo: `https://${id}.idp.test/userinfo` })
+  const oauth = (id: string) => idp.provider(id)
   const config = (strategy: 'database' | 'jwt'): AuthConfig => ({
     secret: `account-flows-secret-${run}-0123456789abcdef`,
     url: ORIGIN,
@@ -35,7 +29,7 @@ export function defineAccountFlows(name: string, getAdapter: () => Adapter): voi
     rateLimit: false,
     providers: [oauth('one'), oauth('two')],
     account: { sendEmail: (m) => void mails.push(m) },
-    [customFetch]: fakeFetch,
+    [customFetch]: idp.fetch,
   })
   const a = () => getAdapter() as Required<Adapter>
 
@@ -53,7 +47,7 @@ export function defineAccountFlows(name: string, getAdapter: () => Adapter): voi
   }
   /** Back from the provider named in the authorization URL as `p`. */
   async function callback(c: AuthConfig, jar: CookieJar, authorization: string, p: Record<string, unknown>) {
-    profile = p
+    idp.state.profile = p
     const authz = new URL(authorization)
     const cb = new URL(authz.searchParams.get('redirect_uri')!)
     cb.searchParams.set('code', 'c')

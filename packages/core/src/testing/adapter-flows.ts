@@ -11,7 +11,7 @@ import { customFetch } from '../symbols.js'
 import { CredentialsSignin } from '../errors.js'
 import Credentials from '../providers/credentials.js'
 import Email from '../providers/email.js'
-import OAuth from '../providers/oauth.js'
+import { fakeIdp } from './fake-idp.js'
 import { listSessions, revokeSession, signOutEverywhere } from '../session/manage.js'
 import { CookieJar } from './cookie-jar.js'
 import { confirmationForm } from './magic-link.js'
@@ -60,16 +60,8 @@ export function defineAdapterFlows(name: string, getAdapter: () => Adapter): voi
   const email = () => `flow-${run}-${++n}@flows.example`
   let offset = 0
   const mail: { identifier: string; url: string }[] = []
-  let profile: Record<string, unknown> = {}
-  const idp = (id: string) => `https://${id}.idp.test`
-  const fakeFetch = (async (input: string | URL | Request) => {
-    const url = String(input instanceof Request ? input.url : input)
-    if (url.endsWith('/token')) return Response.json({ access_token: 'at', token_type: 'bearer' })
-    if (url.endsWith('/userinfo')) return Response.json(profile)
-    return new Response('not found', { status: 404 })
-  }) as typeof fetch
-  const oauth = (id: string, allowDangerousEmailAccountLinking = false) =>
-    OAuth({ id, clientId: id, clientSecret: 's', authorization: `${idp(id)}/authorize`, token: `${idp(id)}/token`, userinfo: `${idp(id)}/userinfo`, allowDangerousEmailAccountLinking })
+  const idp = fakeIdp()
+  const oauth = idp.provider
 
   const configs = new Map<string, AuthConfig>()
   function config(strategy: 'database' | 'jwt' = 'database'): AuthConfig {
@@ -96,7 +88,7 @@ export function defineAdapterFlows(name: string, getAdapter: () => Adapter): voi
         }),
       ],
       callbacks: { session: ({ session, user }) => (user ? { ...session, userId: String(user.id) } : session) },
-      [customFetch]: fakeFetch,
+      [customFetch]: idp.fetch,
     }
     configs.set(strategy, c)
     return c
@@ -120,7 +112,7 @@ export function defineAdapterFlows(name: string, getAdapter: () => Adapter): voi
   }
 
   async function oauthSignIn(c: Client, provider: string, p: Record<string, unknown>): Promise<Response> {
-    profile = p
+    idp.state.profile = p
     const res = await c.post(`/auth/signin/${provider}`, {})
     const authz = new URL(res.headers.get('location')!)
     const cb = new URL(authz.searchParams.get('redirect_uri')!)

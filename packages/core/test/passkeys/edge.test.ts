@@ -1,11 +1,9 @@
 import { EdgeVM } from '@edge-runtime/vm'
-import { build, type Metafile } from 'esbuild'
-import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { bundleForEdge } from '../support/edge.js'
+import { eagerInputs } from '../support/split-build.js'
 import { SoftAuthenticator } from '../../src/testing/soft-authenticator.js'
 
-const root = fileURLToPath(new URL('../..', import.meta.url))
 let bundle = ''
 
 beforeAll(async () => {
@@ -52,30 +50,7 @@ describe('passkeys on an edge runtime', () => {
   }, 60_000)
 
   it('loads nothing of SimpleWebAuthn or the passkey routes before the first passkey request', async () => {
-    const result = await build({
-      stdin: { contents: `export { Auth } from './src/index.ts'\nexport { default as Passkey } from './src/providers/passkey.ts'`, resolveDir: root, loader: 'ts', sourcefile: 'entry.ts' },
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      platform: 'neutral',
-      mainFields: ['module', 'main'],
-      conditions: ['worker', 'browser'],
-      outdir: 'out',
-      entryNames: 'entry',
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
-    })
-    const outputs: Metafile['outputs'] = result.metafile.outputs
-    const start = Object.keys(outputs).find((p) => p.endsWith('entry.js'))!
-    const seen = new Set<string>()
-    const visit = (p: string) => {
-      if (seen.has(p)) return
-      seen.add(p)
-      for (const i of outputs[p]!.imports) if (i.kind === 'import-statement' && outputs[i.path]) visit(i.path)
-    }
-    visit(start)
-    const eager = [...seen].flatMap((p) => Object.keys(outputs[p]!.inputs))
+    const eager = await eagerInputs(`export { Auth } from './src/index.ts'\nexport { default as Passkey } from './src/providers/passkey.ts'`)
     expect(eager.some((f) => f.includes('src/passkeys/provider.ts'))).toBe(true)
     expect(eager.filter((f) => /@simplewebauthn|@peculiar|src\/passkeys\/(?!provider)/.test(f))).toEqual([])
   }, 60_000)
