@@ -12,7 +12,7 @@
  * `AUTH_*` variables come from `$env/dynamic/private`.
  */
 import { env } from '$env/dynamic/private'
-import { redirect } from '@sveltejs/kit'
+import { error, redirect } from '@sveltejs/kit'
 import { Auth, applyEnv, authBasePath, checkSession, safeRedirectPath, setClientAddress, signInRedirect, type AuthConfig, type Provider, type Session } from '@latch/core'
 import { accountFor, type AccountHelpers } from '@latch/core/account'
 import { applySetCookies } from './cookies.js'
@@ -85,12 +85,19 @@ export function SvelteKitAuth(input: ConfigInput, options: SvelteKitAuthOptions 
     const path = event.url.pathname
     if (path === basePath || path.startsWith(`${basePath}/`)) return Auth(setClientAddress(toRequest(event), clientAddress(event)), config)
     let session: Promise<Session | null> | undefined
+    let outage: string | undefined
     const locals = event.locals as LatchLocals
     // The re-issued session cookie (sliding expiry), or the clearing of a bad one, goes out with the page.
+    // While the session store is down the user may be signed in: not null (the page would send them to sign in)
+    // but SvelteKit's error page with 503, and Retry-After on the response.
     locals.auth = () =>
-      (session ??= checkSession(toRequest(event, { method: 'GET' }), config).then(({ session, setCookies }) => {
+      (session ??= checkSession(toRequest(event, { method: 'GET' }), config).then(({ session, setCookies, unavailable }) => {
         applySetCookies(event, setCookies)
         markRequest(locals, { cookies: setCookies.length > 0, session: session !== null })
+        if (unavailable) {
+          outage = unavailable.retryAfter
+          error(503, 'The session store is not answering; try again shortly')
+        }
         return session
       }))
     locals.csrfToken = async () => {
@@ -103,7 +110,17 @@ export function SvelteKitAuth(input: ConfigInput, options: SvelteKitAuthOptions 
       return body.csrfToken
     }
     if (options.allowSharedCache?.(event)) markRequest(locals, { allowSharedCache: true })
-    return hardenRequest(locals, await resolve(event))
+    const response = hardenRequest(locals, await resolve(event))
+    if (!outage) return response
+    try {
+      response.headers.set('Retry-After', outage)
+      return response
+    } catch {
+      // Immutable headers (a Response.redirect): copy it.
+      const copy = new Response(response.body, response)
+      copy.headers.set('Retry-After', outage)
+      return copy
+    }
   }
 
   /** POST an action's form to a core route; apply its cookies; follow with a 303 to where the core says. */

@@ -70,3 +70,40 @@ describe('@latch/sveltekit locals.auth()', () => {
     expect(bad.set.find((c) => c.name === 'authjs.session-token')?.options.maxAge).toBe(0)
   })
 })
+
+describe('@latch/sveltekit locals.auth() while the session store is down', () => {
+  it("throws SvelteKit's 503 (the error page, Retry-After on the response), never null; a session again once the store is back", async () => {
+    const { MemoryAdapter } = await import('@latch/core/adapters/memory')
+    const inner = MemoryAdapter()
+    await inner.createUser!({ id: 'u1', email: 'una@example.com', emailVerified: null, name: 'Una' })
+    const state = { down: false }
+    const refused = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' })
+    const adapter = { ...inner, getSessionAndUser: (t: string) => (state.down ? Promise.reject(refused()) : inner.getSessionAndUser!(t)) }
+    const { handle } = SvelteKitAuth({
+      ...base,
+      adapter,
+      session: { strategy: 'database' },
+      logger: { error: () => {}, warn: () => {}, debug: () => {} },
+      providers: [Credentials({ credentials: {}, authorize: (c) => (c.password === 'pw' ? inner.getUser!('u1') : null) })],
+    })
+    const jar = await signedIn(handle)
+    // A page whose load reads the session: SvelteKit turns a thrown error(503) into its error page with that status.
+    const page = (e: ReturnType<typeof event>['event']) => async () => {
+      try {
+        return new Response(`hello ${(await e.locals.auth!())?.user?.name}`)
+      } catch (err) {
+        return new Response('error page', { status: (err as { status?: number }).status ?? 500 })
+      }
+    }
+    state.down = true
+    const down = event('/protected', jar)
+    const res = await handle({ event: down.event, resolve: page(down.event) })
+    expect(res.status).toBe(503)
+    expect(res.headers.get('retry-after')).toBe('5')
+    state.down = false
+    const up = event('/protected', jar)
+    const ok = await handle({ event: up.event, resolve: page(up.event) })
+    expect(await ok.text()).toBe('hello Una')
+    expect(ok.headers.get('retry-after')).toBeNull()
+  })
+})

@@ -70,10 +70,20 @@ function isUnder(pathname: string, base: string): boolean {
   return pathname === base || pathname.startsWith(base.endsWith('/') ? base : `${base}/`)
 }
 
+/** A refused request while the session store is down: the error page for browsers' page loads, else 503 JSON. */
+function storeUnavailable(request: Request, errorPage: string, retryAfter: string): Response {
+  const html = request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html')
+  const res = html
+    ? new Response(null, { status: 302, headers: { Location: errorPage } })
+    : Response.json({ error: 'StoreUnavailable', message: 'The session store is not answering; try again shortly' }, { status: 503 })
+  res.headers.set('Retry-After', retryAfter)
+  return res
+}
+
 /** proxy.ts / middleware.ts: session, `authorized`, sign-in redirect, then the user's function if any. */
 async function middleware(p: Prepared, request: NextRequest, event: unknown, fn?: AuthHandler): Promise<Response> {
   const origin = publicOrigin(p, request)
-  const { session, setCookies: cookies } = await sessionOf(p, request.headers, origin)
+  const { session, setCookies: cookies, unavailable } = await sessionOf(p, request.headers, origin)
   const url = new URL(request.url)
   let response: Response | undefined | null | void
   let refused = false
@@ -85,7 +95,11 @@ async function middleware(p: Prepared, request: NextRequest, event: unknown, fn?
     if (verdict instanceof Response) response = verdict
     // The core's redirect check builds the callbackUrl: a path like `//evil.com/..` never passes through as is.
     else if (!verdict) {
-      response = redirectResponse(signInRedirect(signIn.href, `${origin}${url.pathname}${url.search}`, origin, `${p.basePath}/signin`))
+      // The store is down: the user may be signed in. Not the sign-in page (it would tell them they are signed
+      // out): 503 with Retry-After, browsers to the error page (which answers the same).
+      response = unavailable
+        ? storeUnavailable(request, `${origin}${p.basePath}/error?error=StoreUnavailable`, unavailable.retryAfter)
+        : redirectResponse(signInRedirect(signIn.href, `${origin}${url.pathname}${url.search}`, origin, `${p.basePath}/signin`))
       refused = true
     }
   }
