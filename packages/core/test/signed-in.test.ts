@@ -82,3 +82,32 @@ describe.each(['jwt', 'database'] as const)('signed-in user and recent sign-in (
     await expect(requireRecentSignIn(contextOf(s.config, b))).rejects.toBeInstanceOf(SessionNotFresh)
   })
 })
+
+describe('JWT sessions and users the adapter does not have', () => {
+  it("credentials returning the app's own ids (not adapter users) keep their JWT sessions; a deleted adapter user's JWT is no session", async () => {
+    const adapter = MemoryAdapter()
+    const config: AuthConfig = {
+      secret: appSecret(),
+      url: 'http://app.test',
+      adapter,
+      session: { strategy: 'jwt', versionCacheMaxAge: 0 },
+      providers: [
+        Credentials({
+          credentials: { username: {} },
+          authorize: async ({ username }) =>
+            username === 'external' ? { id: 'ext-1', email: 'ext@example.com' } : username === 'ada' ? adapter.getUserByEmail!('ada@example.com') : null,
+        }),
+      ],
+    }
+    const external = new Browser(config)
+    await external.signInWithCredentials({ username: 'external' })
+    expect((await external.session())?.user?.email).toBe('ext@example.com')
+    await adapter.createUser!({ id: 'u-ada', email: 'ada@example.com', emailVerified: null })
+    const ada = new Browser(config)
+    await ada.signInWithCredentials({ username: 'ada' })
+    expect((await ada.session())?.user?.email).toBe('ada@example.com')
+    await adapter.deleteUser!('u-ada')
+    expect(await ada.session()).toBeNull()
+    expect((await external.session())?.user?.email).toBe('ext@example.com')
+  })
+})

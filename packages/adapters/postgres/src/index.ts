@@ -175,7 +175,7 @@ export function PostgresAdapter(pool: Queryable, options: PostgresAdapterOptions
     },
     async getSessionVersion(userId) {
       const r = await one(`SELECT session_version FROM ${s}.users WHERE id = $1`, [String(userId)])
-      return r ? Number(r.session_version) : 0
+      return r ? Number(r.session_version) : null
     },
     async bumpSessionVersion(userId) {
       const r = await one(`UPDATE ${s}.users SET session_version = session_version + 1 WHERE id = $1 RETURNING session_version`, [String(userId)])

@@ -205,7 +205,9 @@ export function RedisAdapter(client: Redis | Cluster, options: RedisAdapterOptio
       if (tokens.length) await redis.srem(k.userSessions(userId), ...tokens)
     },
     async getSessionVersion(userId) {
-      return Number((await redis.get(k.version(userId))) ?? 0)
+      // Two single-key reads in parallel (the user's own keys share a slot on a cluster, but MGET is not needed).
+      const [version, exists] = await Promise.all([redis.get(k.version(userId)), redis.exists(k.user(userId))])
+      return exists ? Number(version ?? 0) : null
     },
     async bumpSessionVersion(userId) {
       return redis.incr(k.version(userId))

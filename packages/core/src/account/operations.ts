@@ -2,7 +2,7 @@ import type { RequestContext } from '../context.js'
 import type { AdapterUser } from '../adapters/types.js'
 import { InvalidRequest, MissingAdapter } from '../errors.js'
 import { adapterCall } from '../session/database-session.js'
-import { rememberVersion } from '../session/version-cache.js'
+import { forgetVersion, rememberVersion } from '../session/version-cache.js'
 import { emit } from '../actions/events.js'
 import { assertKeepsASignInMethod, signInMethods } from './sign-in-methods.js'
 
@@ -107,6 +107,8 @@ export async function deleteAccount(ctx: Ctx, userId: string): Promise<AdapterUs
     }
   }
   await adapterCall('deleteUser', () => adapter.deleteUser!(userId))
+  // The next check here reads the adapter, which has no such user: that user's JWTs are no session (version.ts).
+  forgetVersion(adapter, userId)
   await emit(ctx as RequestContext, 'deleteUser', { user })
   return user
 }

@@ -7,7 +7,7 @@ import { clearSession, hasSessionCookie, readJwtSession, writeJwtSession } from 
 import { defaultCallbacks } from '../config/defaults.js'
 import { emit } from './events.js'
 import { JWTSessionError, StoreUnavailable } from '../errors.js'
-import { AUTH_TIME_CLAIM, SESSION_VERSION_CLAIM, TWO_FACTOR_CLAIM } from '../session/claims.js'
+import { ADAPTER_USER_CLAIM, AUTH_TIME_CLAIM, SESSION_VERSION_CLAIM, TWO_FACTOR_CLAIM } from '../session/claims.js'
 
 /**
  * GET and POST /session for JWT sessions, the check every request makes. What only some deployments need loads
@@ -40,6 +40,7 @@ function keepVersion(original: JWT, token: JWT): JWT {
   if (typeof v !== 'number' && typeof at !== 'number' && typeof tfa !== 'boolean') return token
   const kept: JWT = { ...token }
   if (typeof v === 'number') kept[SESSION_VERSION_CLAIM] = v
+  if (original[ADAPTER_USER_CLAIM] === 1) kept[ADAPTER_USER_CLAIM] = 1
   if (typeof at === 'number') kept[AUTH_TIME_CLAIM] = at
   if (typeof tfa === 'boolean') kept[TWO_FACTOR_CLAIM] = tfa
   return kept

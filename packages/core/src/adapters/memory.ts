@@ -160,6 +160,7 @@ export function MemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
       for (const s of userSessions(userId)) sessions.delete(s.sessionToken)
     },
     getSessionVersion(userId) {
+      if (!users.has(userId)) return null
       return versions.get(userId) ?? 0
     },
     bumpSessionVersion(userId) {

@@ -67,7 +67,11 @@ export interface Adapter {
   /** Latch extensions (optional): session management. */
   listSessions?(userId: string): Awaitable<StoredSession[]>
   deleteSessionsByUser?(userId: string): Awaitable<void>
-  getSessionVersion?(userId: string): Awaitable<number>
+  /**
+   * The user's session version; null when the adapter has no such user (deleted): a JWT stamped as an adapter
+   * user's (session/version.ts) is then no session. Older adapters that answer 0 keep working.
+   */
+  getSessionVersion?(userId: string): Awaitable<number | null>
   bumpSessionVersion?(userId: string): Awaitable<number>
   /**
    * Latch extensions (optional, all four or none): refresh-token rotation across instances. `key` is a

@@ -13,7 +13,7 @@ export const VERSION_CACHE_MAX_ENTRIES = 10_000
 
 interface Entry {
   /** The version, or the single adapter call every concurrent miss waits for. */
-  value: number | Promise<number>
+  value: number | null | Promise<number | null>
   /** Seconds since the epoch when the value was read. */
   at: number
 }
@@ -38,8 +38,8 @@ export async function cachedVersion(
   userId: string,
   now: number,
   maxAge: number,
-  read: () => Promise<number>,
-): Promise<number> {
+  read: () => Promise<number | null>,
+): Promise<number | null> {
   if (maxAge <= 0) return read()
   const cache = cacheOf(adapter)
   const hit = cache.get(userId)

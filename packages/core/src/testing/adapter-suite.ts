@@ -241,6 +241,10 @@ export function defineAdapterSuite(options: AdapterSuiteOptions): void {
         await Promise.all(Array.from({ length: 5 }, () => a.bumpSessionVersion(u.id)))
         expect(Number(await a.getSessionVersion(u.id))).toBe(6)
         expect(Number(await a.getSessionVersion(other.id))).toBe(0)
+        // No such user (never created, or deleted): null, so that user's JWTs are no session.
+        expect(await a.getSessionVersion(crypto.randomUUID())).toBeNull()
+        await a.deleteUser(other.id)
+        expect(await a.getSessionVersion(other.id)).toBeNull()
       })
 
       // Two-factor sign-in (two-factor/), when the adapter has its methods.
