@@ -12,6 +12,10 @@ import { issueChallenge, newChallenge, type ChallengeState } from './challenge.j
 import { DEFAULT_TIMEOUT_MS, relyingParty, userVerification } from './relying-party.js'
 import { base64ToBase64url } from './encoding.js'
 import { simpleWebAuthn } from './library.js'
+import { rateLimit, rateLimitedResponse } from '../rate-limit/limit.js'
+
+/** Signed-out options requests per client address (a sign-in page asks once per view, for autofill). */
+const OPTIONS_RULE = { max: 300, windowSeconds: 15 * 60 }
 
 /**
  * GET {basePath}/webauthn-options/:provider?action=register|authenticate[&email=…]: what next-auth/webauthn's
@@ -32,6 +36,11 @@ export async function webauthnOptionsAction(ctx: RequestContext): Promise<Respon
   const action = ctx.query.action
   if (action !== undefined && action !== 'register' && action !== 'authenticate') throw new InvalidRequest('action must be "register" or "authenticate"')
   const who = await signedIn(ctx)
+  if (!who) {
+    // Each answer stores a challenge (a verification-token row): bound what one client can make a store write.
+    const limit = await rateLimit(ctx, 'passkey-options', null, { identifier: false, ip: OPTIONS_RULE })
+    if (limit.retryAfter) return rateLimitedResponse(ctx, limit.retryAfter)
+  }
   if (who) {
     if (action === 'register') {
       const fresh = await requireRecentSignIn(ctx)

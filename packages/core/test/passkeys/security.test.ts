@@ -232,3 +232,21 @@ describe('passkeys: malformed input is a 400, never a 500 and never a session', 
     await signedOut(b)
   })
 })
+
+describe('passkeys: the options route', () => {
+  it('bounds what one signed-out client can make the store write (each answer stores a challenge): 429 past 300 in 15 minutes', async () => {
+    let ip = '203.0.113.7'
+    const { browser, adapter } = passkeyApp({ config: { rateLimit: { clientIp: () => ip } } })
+    let stored = 0
+    const create = adapter.createVerificationToken.bind(adapter)
+    adapter.createVerificationToken = (t) => (stored++, create(t))
+    const b = browser()
+    for (let i = 0; i < 300; i++) expect((await b.options({ action: 'authenticate' })).status).toBe(200)
+    const limited = await b.options({ action: 'authenticate' }, 'passkey')
+    expect(limited.status).toBe(429)
+    expect(limited.headers.get('retry-after')).toBeTruthy()
+    expect(stored).toBe(300)
+    ip = '203.0.113.8'
+    expect((await b.options({ action: 'authenticate' })).status).toBe(200)
+  })
+})
