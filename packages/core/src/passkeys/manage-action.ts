@@ -8,16 +8,9 @@ import { requireRecentSignIn, signedIn } from '../session/signed-in.js'
 import { assertKeepsASignInMethod } from '../account/sign-in-methods.js'
 import { ensureCsrf } from '../actions/csrf.js'
 import { isWebAuthn, type WebAuthnConfig } from './provider.js'
-import { passkeysPage } from './page.js'
+import { passkeysPage, type PasskeyInfo } from './page.js'
 
-/** A passkey as the list shows it: no key material. */
-export interface PasskeyInfo {
-  /** The credential id (as stored: standard base64). */
-  id: string
-  deviceType: string
-  backedUp: boolean
-  transports: string[]
-}
+export type { PasskeyInfo }
 
 const info = (a: AdapterAuthenticator): PasskeyInfo => ({
   id: a.credentialID,

@@ -1,6 +1,5 @@
 import type { RequestContext } from '../context.js'
 import type { WebAuthnConfig } from './provider.js'
-import type { PasskeyInfo } from './manage-action.js'
 import { html, layout, type Html } from '../pages/html.js'
 import { nonce, pageScript } from './page-script.js'
 
@@ -8,6 +7,15 @@ const MESSAGES: Record<string, string> = {
   InvalidRequest: 'That could not be done: a passkey cannot be removed when it is the only way left to sign in.',
   WebAuthnVerificationError: 'The passkey could not be verified.',
   InvalidCheck: 'The passkey request expired. Try again.',
+}
+
+/** A passkey as the list shows it: no key material. */
+export interface PasskeyInfo {
+  /** The credential id (as stored: standard base64). */
+  id: string
+  deviceType: string
+  backedUp: boolean
+  transports: string[]
 }
 
 /** The built-in passkeys page: the signed-in user's passkeys, a button to add one, a form to remove each. */

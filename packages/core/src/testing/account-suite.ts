@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { CookieJar, setCookies } from './cookie-jar.js'
 import { liveApp } from './live-app.js'
 import { authorizeAtProvider } from './oidc.js'
-import type { IntegrationServer } from './index.js'
+import type { IntegrationServer } from './suite-types.js'
 
 export interface AccountSuiteOptions {
   name: string

@@ -14,7 +14,7 @@ import { decode, encode } from '../tokens/jwt.js'
 import { CookieJar, setCookies } from './cookie-jar.js'
 import { liveApp } from './live-app.js'
 import { authorizeAtProvider } from './oidc.js'
-import type { IntegrationSuiteOptions } from './index.js'
+import type { IntegrationSuiteOptions } from './suite-types.js'
 
 export interface HeadersSuiteOptions extends IntegrationSuiteOptions {
   /** The app's AUTH_SECRET (JWT sessions). */

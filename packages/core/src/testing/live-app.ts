@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect } from 'vitest'
 import type { CookieJar } from './cookie-jar.js'
 import { browserInit, type BrowserInit } from './browser-request.js'
-import type { IntegrationServer, IntegrationSuiteOptions } from './index.js'
+import type { IntegrationServer, IntegrationSuiteOptions } from './suite-types.js'
 
 export type LiveAppOptions = Pick<IntegrationSuiteOptions, 'start' | 'basePath' | 'credentials' | 'credentialsProviderId'>
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { CookieJar } from './cookie-jar.js'
 import { SoftAuthenticator } from './soft-authenticator.js'
 import { liveApp } from './live-app.js'
-import type { IntegrationServer } from './index.js'
+import type { IntegrationServer } from './suite-types.js'
 
 export interface PasskeySuiteOptions {
   name: string

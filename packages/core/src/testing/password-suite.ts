@@ -13,7 +13,7 @@ import { CookieJar } from './cookie-jar.js'
 import type { BrowserInit } from './browser-request.js'
 import { liveApp } from './live-app.js'
 import { confirmationForm } from './magic-link.js'
-import type { IntegrationServer } from './index.js'
+import type { IntegrationServer } from './suite-types.js'
 
 export type PasswordSuiteMail = Pick<PasswordMailParams, 'kind' | 'identifier' | 'url'>
 
