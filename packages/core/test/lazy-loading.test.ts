@@ -3,12 +3,11 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { encode } from '../src/jwt.js'
-import { eagerInputs, splitBuildOptions } from './support/split-build.js'
+import { bundledInputs, eagerInputs, splitBuildOptions } from './support/split-build.js'
 
-const root = fileURLToPath(new URL('..', import.meta.url))
 
 /**
  * Every source file a JWT session check may load, statically or on first use. A file that is not here and
@@ -115,35 +114,13 @@ describe('lazy loading', () => {
   }, 60_000)
 
   it('the getToken edge entry (@latch/core/jwt) carries no feature code and no JavaScript HMAC', async () => {
-    const result = await build({
-      stdin: { contents: `export { getToken } from './src/jwt.ts'`, resolveDir: root, loader: 'ts' },
-      bundle: true,
-      format: 'esm',
-      platform: 'neutral',
-      mainFields: ['module', 'main'],
-      conditions: ['worker', 'browser'],
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
-    })
-    const inputs = Object.keys(result.metafile.inputs)
+    const inputs = await bundledInputs(`export { getToken } from './src/jwt.ts'`)
     expect(inputs.some((f) => f.includes('src/tokens/jwe-cbc.ts'))).toBe(true)
     expect(inputs.filter((f) => NEVER.test(f) || f.includes('hmac-sha512') || f.includes('src/actions/'))).toEqual([])
   }, 60_000)
 
   it('jose is not in the core at all: session tokens are read and written with WebCrypto (tokens/jwe-*.ts)', async () => {
-    const result = await build({
-      stdin: { contents: `export * from './src/index.ts'\nexport * from './src/jwt.ts'`, resolveDir: root, loader: 'ts' },
-      bundle: true,
-      format: 'esm',
-      platform: 'neutral',
-      mainFields: ['module', 'main'],
-      conditions: ['worker', 'browser'],
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
-    })
-    const inputs = Object.keys(result.metafile.inputs)
+    const inputs = await bundledInputs(`export * from './src/index.ts'\nexport * from './src/jwt.ts'`)
     expect(inputs.some((f) => f.includes('src/tokens/jwe-dir.ts'))).toBe(true)
     expect(inputs.some((f) => f.includes('node_modules/oauth4webapi'))).toBe(true)
     expect(inputs.filter((f) => /node_modules\/(\.pnpm\/)?jose/.test(f))).toEqual([])

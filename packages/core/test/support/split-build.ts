@@ -37,3 +37,10 @@ export async function eagerInputs(entry: string): Promise<string[]> {
   visit(start)
   return [...seen].flatMap((p) => Object.keys(outputs[p]!.inputs))
 }
+
+/** Every source file an unsplit edge build of `entry` (module source) takes in. */
+export async function bundledInputs(entry: string): Promise<string[]> {
+  const { splitting: _splitting, outdir: _outdir, entryNames: _entryNames, ...options } = splitBuildOptions(entry)
+  const result = await build(options)
+  return Object.keys(result.metafile.inputs)
+}
