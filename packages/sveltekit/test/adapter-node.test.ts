@@ -74,7 +74,8 @@ async function withProxy(start: () => Promise<{ baseUrl: string; close(): Promis
       res.writeHead(up.statusCode ?? 502, up.rawHeaders)
       up.pipe(res)
     })
-    forward.on('error', () => res.writeHead(502).end())
+    // An upstream that resets mid-answer (after the head went out) can only be passed on as a cut connection.
+    forward.on('error', () => (res.headersSent ? res.destroy() : res.writeHead(502).end()))
     req.pipe(forward)
   })
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve))
