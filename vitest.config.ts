@@ -14,6 +14,7 @@ const packageProjects = [
   'packages/email-nodemailer',
   'examples/next',
   'tests/nextauth-clients',
+  'tests/authjs-adapters',
   'tests/cluster',
   'docs',
 ].filter((dir) => existsSync(`${dir}/vitest.config.ts`))

@@ -51,9 +51,10 @@ export async function passkeysAction(ctx: RequestContext): Promise<ResponseInter
       return { redirect: pageUrl(ctx, 'signin', { callbackUrl: here }) }
     }
     const list = (await adapterCall('listAuthenticatorsByUserId', () => adapter.listAuthenticatorsByUserId!(who.userId))).map(info)
-    if (asJson) return json({ passkeys: list }, 200, { headers: { 'Cache-Control': 'private, no-store' } })
+    const removable = canRemove(adapter)
+    if (asJson) return json({ passkeys: list, canRemove: removable }, 200, { headers: { 'Cache-Control': 'private, no-store' } })
     const csrf = await ensureCsrf(ctx)
-    const page = passkeysPage({ ctx, provider, passkeys: list, csrfToken: csrf.token, error: ctx.query.error, done: ctx.query.done })
+    const page = passkeysPage({ ctx, provider, passkeys: list, canRemove: removable, csrfToken: csrf.token, error: ctx.query.error, done: ctx.query.done })
     return { status: 200, body: page.body, headers: page.headers, cookies: csrf.cookie ? [csrf.cookie] : [] }
   } catch (e) {
     if (asJson || !(e instanceof AuthError)) throw e
@@ -64,12 +65,21 @@ export async function passkeysAction(ctx: RequestContext): Promise<ResponseInter
   }
 }
 
+/**
+ * Removing a passkey needs `deleteAuthenticator`, a Latch method Auth.js's adapter contract lacks (its adapters, such as
+ * @auth/drizzle-adapter, store authenticators but cannot delete one). Unlinking the account alone is not a removal:
+ * the credential would still verify, so without the method the list says `canRemove: false` and removal is refused.
+ */
+function canRemove(adapter: NonNullable<RequestContext['options']['adapter']>): boolean {
+  return typeof adapter.deleteAuthenticator === 'function' && typeof adapter.getAuthenticator === 'function'
+}
+
 async function remove(ctx: RequestContext, provider: WebAuthnConfig, asJson: boolean, here: string): Promise<ResponseInternal> {
   const adapter = ctx.options.adapter!
   if (ctx.body?.action !== 'delete') throw new InvalidRequest('action must be "delete"')
   const credentialID = ctx.body.credentialID
   if (typeof credentialID !== 'string' || !credentialID || credentialID.length > 1400) throw new InvalidRequest('credentialID must be a passkey id')
-  if (!adapter.deleteAuthenticator || !adapter.getAuthenticator) throw new MissingAdapter('Removing passkeys needs adapter.deleteAuthenticator')
+  if (!canRemove(adapter)) throw new InvalidRequest('Passkeys cannot be removed in this app: its adapter has no deleteAuthenticator method')
   const who = await requireRecentSignIn(ctx)
   const found = await adapterCall('getAuthenticator', () => adapter.getAuthenticator!(credentialID))
   // Someone else's passkey and no passkey at all answer alike.

@@ -18,14 +18,17 @@ export interface PasskeyInfo {
   transports: string[]
 }
 
-/** The built-in passkeys page: the signed-in user's passkeys, a button to add one, a form to remove each. */
-export function passkeysPage(props: { ctx: RequestContext; provider: WebAuthnConfig; passkeys: PasskeyInfo[]; csrfToken: string; error?: string; done?: string }) {
+/**
+ * The built-in passkeys page: the signed-in user's passkeys, a button to add one, a form to remove each (when the
+ * adapter can delete one: `canRemove`).
+ */
+export function passkeysPage(props: { ctx: RequestContext; provider: WebAuthnConfig; passkeys: PasskeyInfo[]; canRemove: boolean; csrfToken: string; error?: string; done?: string }) {
   const { ctx, provider, passkeys, csrfToken } = props
   const here = `${ctx.authUrl}/passkeys`
   const message = props.error ? (MESSAGES[props.error] ?? 'Something went wrong. Try again.') : undefined
   const rows: Html[] = passkeys.map(
     (p, i) => html`<li data-credential-id="${p.id}"><span>Passkey ${i + 1}${p.backedUp ? ' (synced)' : ''}${p.transports.length ? ` · ${p.transports.join(', ')}` : ''}</span>
-<form action="${here}" method="POST"><input type="hidden" name="csrfToken" value="${csrfToken}"><input type="hidden" name="action" value="delete"><input type="hidden" name="credentialID" value="${p.id}"><button type="submit" class="secondary">Remove</button></form></li>`,
+${props.canRemove ? html`<form action="${here}" method="POST"><input type="hidden" name="csrfToken" value="${csrfToken}"><input type="hidden" name="action" value="delete"><input type="hidden" name="credentialID" value="${p.id}"><button type="submit" class="secondary">Remove</button></form>` : ''}</li>`,
   )
   const script = pageScript({
     optionsUrl: `${ctx.authUrl}/webauthn-options/${provider.id}`,

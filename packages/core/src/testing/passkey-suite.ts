@@ -21,6 +21,12 @@ export interface PasskeySuiteOptions {
   providerId?: string
   /** A JSON endpoint of the app that needs a session (401 signed out). */
   protectedApi?: string
+  /**
+   * Whether the app's adapter can remove a passkey (has `deleteAuthenticator`, as Latch's adapters do). Default true.
+   * Auth.js's own adapters have no such method: say false, and the suite checks that removal is refused with a 400
+   * and not offered, and that the passkeys stay.
+   */
+  canRemovePasskeys?: boolean
 }
 
 export function definePasskeySuite(suite: PasskeySuiteOptions): void {
@@ -60,10 +66,13 @@ export function definePasskeySuite(suite: PasskeySuiteOptions): void {
     const { options: o } = await webauthnOptions(jar, { action: 'authenticate' })
     return { jar, res: await post(jar, 'authenticate', await device.get(o, origin())) }
   }
+  const removable = options.canRemovePasskeys ?? true
   async function list(jar: CookieJar) {
     const res = await send(`${basePath}/passkeys`, { jar, headers: { accept: 'application/json' } })
     expect(res.status).toBe(200)
-    return ((await res.json()) as { passkeys: Array<{ id: string }> }).passkeys
+    const body = (await res.json()) as { passkeys: Array<{ id: string }>; canRemove: boolean }
+    expect(body.canRemove).toBe(removable)
+    return body.passkeys
   }
   async function remove(jar: CookieJar, id: string) {
     return send(`${basePath}/passkeys`, { method: 'POST', jar, headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ csrfToken: await csrf(jar), action: 'delete', credentialID: id }) })
@@ -96,6 +105,15 @@ export function definePasskeySuite(suite: PasskeySuiteOptions): void {
       const elsewhere = await signInWith(laptop)
       expect(await outcome(elsewhere.res)).toEqual({ status: 200, error: null })
       expect((await session(elsewhere.jar))?.user?.email).toBe(address)
+      if (!removable) {
+        // The adapter cannot delete a passkey: refused with a 400 (never a 500), and both still sign in.
+        const refused = await remove(jar, both[0]!.id)
+        expect(refused.status).toBe(400)
+        await refused.text()
+        expect(await list(jar)).toHaveLength(2)
+        expect(await outcome((await signInWith(phone)).res)).toEqual({ status: 200, error: null })
+        return
+      }
       expect((await remove(jar, both[0]!.id)).status).toBe(200)
       const last = await remove(jar, both[1]!.id)
       expect(last.status).toBe(400)
@@ -139,7 +157,11 @@ export function definePasskeySuite(suite: PasskeySuiteOptions): void {
       const { jar } = await signUp(new SoftAuthenticator())
       const mine = await send(`${basePath}/passkeys`, { jar, headers: { accept: 'text/html' } })
       expect(mine.status).toBe(200)
-      expect(await mine.text()).toContain('name="credentialID"')
+      const listing = await mine.text()
+      expect(listing).toContain('data-credential-id=')
+      // A remove form only where the adapter can delete a passkey.
+      if (removable) expect(listing).toContain('name="credentialID"')
+      else expect(listing).not.toContain('name="credentialID"')
     })
   })
 }
