@@ -70,7 +70,10 @@ export async function unlink(ctx: Ctx, userId: string, key: { provider: string; 
   const adapter = adapterOf(ctx)
   if (!adapter.unlinkAccount) throw new MissingAdapter('Unlinking needs adapter.unlinkAccount')
   const mine = (await linkedAccounts(ctx, userId)).filter((a) => a.provider === key.provider && (key.providerAccountId === undefined || a.providerAccountId === key.providerAccountId))
-  if (mine.length !== 1) throw new InvalidRequest(mine.length ? 'Name the providerAccountId to unlink' : 'No such linked account')
+  if (mine.length !== 1) {
+    if (!adapter.listAccounts) throw new InvalidRequest("Unlinking needs adapter.listAccounts (this app's adapter cannot list linked accounts)")
+    throw new InvalidRequest(mine.length ? 'Name the providerAccountId to unlink' : 'No such linked account')
+  }
   const account = mine[0]!
   await assertKeepsASignInMethod(ctx as RequestContext, userId, { account })
   await adapterCall('unlinkAccount', () => adapter.unlinkAccount!({ provider: account.provider, providerAccountId: account.providerAccountId }))

@@ -55,6 +55,10 @@ export function remainingAfter(methods: SignInMethods, removal: Removal): number
 /** Refuse (400) a removal that would leave the user no way to sign in. */
 export async function assertKeepsASignInMethod(ctx: RequestContext, userId: string, removal: Removal): Promise<void> {
   if (remainingAfter(await signInMethods(ctx, userId), removal) < 1) {
+    // An adapter without listAccounts (Auth.js's own) cannot say which other accounts are linked: say so.
+    if (!ctx.options.adapter?.listAccounts) {
+      throw new InvalidRequest('No other way to sign in is known for this account (this app\'s adapter has no listAccounts, so linked accounts are not counted); add a passkey, password or verified e-mail first')
+    }
     throw new InvalidRequest('This is the only way left to sign in to this account; add another first')
   }
 }

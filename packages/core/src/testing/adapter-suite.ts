@@ -28,6 +28,12 @@ export interface AdapterSuiteOptions {
   skipExtensions?: boolean
   /** Also run Latch's sign-in flows through `Auth()` on this adapter (magic links, sessions, linking). Default true. */
   flows?: boolean
+  /**
+   * The largest WebAuthn signature counter the store keeps. Default 2^32 - 1 (the counter is an unsigned 32-bit
+   * number; Latch's adapters keep it whole). Auth.js's documented SQL schemas (e.g. @auth/drizzle-adapter's) declare a
+   * signed 32-bit `integer`: say 2_147_483_647 for those.
+   */
+  maxSignatureCounter?: number
 }
 
 const REQUIRED = [
@@ -182,7 +188,7 @@ export function defineAdapterSuite(options: AdapterSuiteOptions): void {
     })
 
     if (options.flows !== false) defineAdapterFlows(options.name, () => a)
-    defineAdapterPasskeyCases(() => a, () => makeUser())
+    defineAdapterPasskeyCases(() => a, () => makeUser(), options.maxSignatureCounter)
     if (options.flows !== false) definePasswordFlows(options.name, () => a)
 
     describe.skipIf(options.skipExtensions === true)('Latch extensions', () => {
