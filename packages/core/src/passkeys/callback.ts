@@ -150,7 +150,8 @@ async function register(ctx: RequestContext, provider: WebAuthnConfig, adapter: 
   if (provider.allowSignUp === false) throw new AccessDenied('Sign-up with a passkey is not allowed')
   if (!state.user || typeof state.user.email !== 'string') throw new InvalidCheck('The passkey challenge names no new user')
   if (await signedIn(ctx)) throw new InvalidCheck('Signed in since the sign-up began: add the passkey from the account instead')
-  const user = { email: state.user.email, name: state.user.name ?? null, emailVerified: null }
+  // getUserInfo's extra fields (user-info.ts) reach createUser as in Auth.js; the address is never verified by a passkey.
+  const user = { ...state.user, email: state.user.email, name: typeof state.user.name === 'string' ? state.user.name : null, emailVerified: null }
   return completeSignIn(ctx, {
     user,
     account,

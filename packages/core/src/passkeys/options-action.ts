@@ -6,7 +6,7 @@ import { AccessDenied, InvalidProvider, InvalidRequest, MissingAdapter } from '.
 import { json } from '../http/response.js'
 import { adapterCall } from '../session/database-session.js'
 import { requireRecentSignIn, signedIn } from '../session/signed-in.js'
-import { normalizeEmail } from '../providers/email.js'
+import { signedOutUser } from './user-info.js'
 import { isWebAuthn } from './provider.js'
 import { issueChallenge, newChallenge, type ChallengeState } from './challenge.js'
 import { DEFAULT_TIMEOUT_MS, relyingParty, userVerification } from './relying-party.js'
@@ -51,28 +51,21 @@ export async function webauthnOptionsAction(ctx: RequestContext): Promise<Respon
     if (action === 'authenticate') return authentication(ctx, provider)
     throw new InvalidRequest('Signed in: say action=register to add a passkey, or action=authenticate')
   }
-  const email = emailParam(ctx.query.email)
-  if (action === 'register' || (action === undefined && email)) {
-    if (!email) throw new InvalidRequest('Registering a passkey needs an email address (or a signed-in user)')
-    const existing = adapter.getUserByEmail ? await adapterCall('getUserByEmail', () => adapter.getUserByEmail!(email)) : null
-    if (existing) {
-      if (action === undefined) return authentication(ctx, provider)
-      throw new InvalidRequest('Sign in first to add a passkey to an existing account')
-    }
-    if (provider.allowSignUp === false) throw new AccessDenied('Sign-up with a passkey is not allowed')
-    const name = typeof ctx.query.name === 'string' && ctx.query.name.length <= 200 ? ctx.query.name : undefined
-    return registration(ctx, provider, { email, name }, { user: { email, ...(name ? { name } : {}) } })
+  // Signed out: who the request is about, as Auth.js's getUserInfo says (user-info.ts). An existing user or nobody
+  // authenticates with discoverable credentials (never listing anyone's); a new user registers.
+  if (action === 'authenticate') return authentication(ctx, provider)
+  const info = await signedOutUser(ctx, provider, adapter)
+  if (!info) {
+    if (action === 'register') throw new InvalidRequest('Registering a passkey needs an email address (or a signed-in user)')
+    return authentication(ctx, provider)
   }
-  return authentication(ctx, provider)
-}
-
-function emailParam(value: string | undefined): string | undefined {
-  if (value === undefined || value === '') return undefined
-  try {
-    return normalizeEmail(value)
-  } catch {
-    throw new InvalidRequest('The email address is not valid')
+  if (info.exists) {
+    if (action === undefined) return authentication(ctx, provider)
+    throw new InvalidRequest('Sign in first to add a passkey to an existing account')
   }
+  if (provider.allowSignUp === false) throw new AccessDenied('Sign-up with a passkey is not allowed')
+  const { email, name } = info.user
+  return registration(ctx, provider, { email, name: typeof name === 'string' ? name : undefined }, { user: info.user })
 }
 
 function respond(body: unknown, cookie: Cookie): ResponseInternal {

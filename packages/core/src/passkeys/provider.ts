@@ -1,4 +1,5 @@
 import type { CommonProviderOptions } from '../providers/types.js'
+import type { Adapter, AdapterUser } from '../adapters/types.js'
 
 /** A relying party: the site passkeys belong to. Each field may list several values (several origins). */
 export interface RelyingParty {
@@ -10,11 +11,44 @@ export interface RelyingParty {
   origin?: string | string[]
 }
 
-/** The user a passkey registration is for, as a WebAuthn options request names it. */
+/** The user a passkey registration is for, as a WebAuthn options request names it (plus `getUserInfo`'s extra fields). */
 export interface WebAuthnUserInfo {
   email: string
   name?: string
+  [field: string]: unknown
 }
+
+/** `getUserInfo`'s first argument: the Auth.js `InternalOptions` fields it may read. */
+export interface WebAuthnUserInfoOptions {
+  /** The configured adapter. */
+  adapter: Adapter
+  /** This passkey provider's configuration. */
+  provider: WebAuthnConfig
+  /** The public URL of the auth routes, e.g. `https://app.example.com/auth`. */
+  url: URL
+}
+
+/** `getUserInfo`'s second argument: the Auth.js `RequestInternal` fields of the options request. */
+export interface WebAuthnUserInfoRequest {
+  url: URL
+  method: 'GET' | 'POST'
+  /** Lower-case header names. */
+  headers: Record<string, string>
+  cookies: Record<string, string>
+  /** The query parameters (`email`, `name`, `action` and any the app's client adds). */
+  query: Record<string, string>
+  body?: Record<string, unknown>
+}
+
+/**
+ * Auth.js's `getUserInfo`: who a signed-out passkey request is about. Return the existing user with `exists: true`, a
+ * new user (no `id`; `email` required, `name` and other fields are passed to `createUser`) with `exists: false`,
+ * or `null` when the request names nobody. No side effects: it runs on every signed-out options request.
+ */
+export type GetUserInfo = (
+  options: WebAuthnUserInfoOptions,
+  request: WebAuthnUserInfoRequest,
+) => Promise<{ user: AdapterUser; exists: true } | { user: Omit<AdapterUser, 'id' | 'emailVerified'> & { emailVerified?: Date | null }; exists: false } | null>
 
 export interface WebAuthnConfig extends CommonProviderOptions {
   type: 'webauthn'
@@ -26,6 +60,11 @@ export interface WebAuthnConfig extends CommonProviderOptions {
    * every sign-in. `'preferred'` accepts a user-presence-only response (a security key without a PIN).
    */
   userVerification?: 'required' | 'preferred'
+  /**
+   * Auth.js's override of how a signed-out options request names its user (default: the `email` and `name` query
+   * parameters, the user looked up with `getUserByEmail`). See {@link GetUserInfo} and docs/guides/passkeys.md.
+   */
+  getUserInfo?: GetUserInfo
   /** Whether someone without an account may create one with a passkey (default true, as in Auth.js). */
   allowSignUp?: boolean
   /** Seconds a challenge lives (default 300, at most 900). */

@@ -69,7 +69,7 @@ export function defineAccountFlows(name: string, getAdapter: () => Adapter): voi
       expect(await a().getUserByAccount({ provider: 'two', providerAccountId: `two-${strategy}-${run}` })).toMatchObject({ id: user.id })
       if (a().listAccounts) expect((await a().listAccounts(user.id)).map((x) => x.provider).sort()).toEqual(['one', 'two'])
 
-      if (a().listAccounts) {
+      if (typeof a().listAccounts === 'function') {
         expect((await post(c, jar, '/auth/account/unlink', { provider: 'one' })).status).toBe(200)
       } else {
         // Without listAccounts (Auth.js's adapters) the other linked account cannot be counted: refused, kept.
