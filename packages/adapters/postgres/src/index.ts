@@ -1,14 +1,15 @@
-import type { Pool } from 'pg'
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser, VerificationToken } from '@latch/core'
 import { postgresRefreshLock } from './refresh-lock.js'
 import { postgresPasskeys } from './authenticators.js'
 import { postgresPasswords } from './passwords.js'
 import { postgresTwoFactor } from './two-factor.js'
 import { quoteSchema } from './schema.js'
+import type { Queryable } from './queryable.js'
 import { bounded, DEFAULT_TIMEOUT_MS } from '@latch/core/store'
 
 export { ensureSchema, migrationSql, MIGRATION_URL, MIGRATION_URLS } from './schema.js'
 export { PostgresRateLimitStore, type PostgresRateLimitStoreOptions } from './rate-limit-store.js'
+export type { Queryable } from './queryable.js'
 
 export interface PostgresAdapterOptions {
   /** PostgreSQL schema holding the tables. Default `public`. */
@@ -20,9 +21,6 @@ export interface PostgresAdapterOptions {
    */
   timeoutMs?: number
 }
-
-/** Anything with pg's `query(text, values)`: a Pool (recommended) or a Client. */
-export type Queryable = Pick<Pool, 'query'>
 
 type Row = Record<string, any>
 

@@ -1,5 +1,5 @@
 import type { RateLimitHit, RateLimitStore } from '@latch/core/rate-limit'
-import type { Queryable } from './index.js'
+import type { Queryable } from './queryable.js'
 import { quoteSchema } from './schema.js'
 import { bounded, DEFAULT_TIMEOUT_MS } from '@latch/core/store'
 
