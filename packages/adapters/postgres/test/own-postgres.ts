@@ -1,24 +1,11 @@
 import { execFile } from 'node:child_process'
-import { mkdtemp, rm, chmod } from 'node:fs/promises'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
+import { chmod } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { readdirSync } from 'node:fs'
+import { ownServerSpace } from '../../../core/test/support/own-server.js'
 
 const run = promisify(execFile)
-
-/** A port nothing listens on right now. */
-export function sparePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number }
-      s.close(() => resolve(port))
-    })
-  })
-}
 
 function binDir(): string {
   const versions = readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a))
@@ -38,10 +25,11 @@ function asPostgres(cmd: string, args: string[]) {
  */
 export async function ownPostgres() {
   const bin = binDir()
-  const dir = await mkdtemp(join(tmpdir(), 'latch-pg-'))
+  const space = await ownServerSpace('pg')
+  const { dir } = space
+  const port = space.ports[0]!
   await chmod(dir, 0o777)
   const data = join(dir, 'data')
-  const port = await sparePort()
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
   if (isRoot) await run('chown', ['postgres', dir])
   await asPostgres(`${bin}/initdb`, ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8'])
@@ -60,7 +48,7 @@ export async function ownPostgres() {
     stop: () => pgCtl('-m', 'fast', '-w', 'stop'),
     async destroy() {
       await pgCtl('-m', 'immediate', '-w', 'stop').catch(() => {})
-      await rm(dir, { recursive: true, force: true })
+      await space.remove()
     },
   }
 }

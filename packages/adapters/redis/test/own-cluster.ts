@@ -1,23 +1,10 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { Cluster } from 'ioredis'
+import { ownServerSpace } from '../../../core/test/support/own-server.js'
 
 const run = promisify(execFile)
-
-function sparePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number }
-      s.close(() => resolve(port))
-    })
-  })
-}
 
 function startNode(port: number, dir: string): Promise<ChildProcess> {
   const c = spawn(
@@ -40,8 +27,8 @@ function startNode(port: number, dir: string): Promise<ChildProcess> {
  * directory, created with `redis-cli --cluster create`. `client()` is an ioredis `Cluster` that fails fast.
  */
 export async function ownCluster() {
-  const dir = await mkdtemp(join(tmpdir(), 'latch-redis-cluster-'))
-  const ports = [await sparePort(), await sparePort(), await sparePort()]
+  const space = await ownServerSpace('redis-cluster', 3)
+  const { dir, ports } = space
   const nodes: ChildProcess[] = []
   const clients: Cluster[] = []
   try {
@@ -56,7 +43,7 @@ export async function ownCluster() {
     }
   } catch (e) {
     for (const n of nodes) n.kill('SIGKILL')
-    await rm(dir, { recursive: true, force: true })
+    await space.remove()
     throw e
   }
   return {
@@ -81,7 +68,7 @@ export async function ownCluster() {
             }),
         ),
       )
-      await rm(dir, { recursive: true, force: true })
+      await space.remove()
     },
   }
 }

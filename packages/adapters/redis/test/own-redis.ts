@@ -1,20 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-
-/** A port nothing listens on right now. */
-function sparePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number }
-      s.close(() => resolve(port))
-    })
-  })
-}
+import { ownServerSpace } from '../../../core/test/support/own-server.js'
 
 /**
  * A redis-server of this test's own on a spare port (append-only file in a temporary directory, fsync always, so a
@@ -22,8 +7,9 @@ function sparePort(): Promise<number> {
  * machine's shared server.
  */
 export async function ownRedis() {
-  const dir = await mkdtemp(join(tmpdir(), 'latch-redis-'))
-  const port = await sparePort()
+  const space = await ownServerSpace('redis')
+  const { dir } = space
+  const port = space.ports[0]!
   let child: ChildProcess | undefined
   const start = async () => {
     const c = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes', '--appendfsync', 'always'], { stdio: ['ignore', 'pipe', 'pipe'] })
@@ -58,7 +44,7 @@ export async function ownRedis() {
         child.kill('SIGKILL')
         await stopped(child)
       }
-      await rm(dir, { recursive: true, force: true })
+      await space.remove()
     },
   }
 }
