@@ -1,6 +1,5 @@
-import { describe, it } from 'vitest'
 import { MemoryAdapter } from '../src/adapters/memory.js'
-import { authJsSuiteAvailable, runAuthJsAdapterSuite } from './support/authjs-adapter-suite.js'
+import { authJsSuiteAvailable, runAuthJsAdapterSuite, skipAuthJsAdapterSuite } from './support/authjs-adapter-suite.js'
 
 // Auth.js's own adapter suite with its WebAuthn tests, on the memory adapter (see support/authjs-adapter-suite.ts).
 // The memory adapter has no database besides itself: its read methods stand in for Auth.js's direct queries.
@@ -17,5 +16,5 @@ if (authJsSuiteAvailable()) {
     },
   })
 } else {
-  describe.skip('Auth.js adapter suite (set AUTHJS_ADAPTER_SUITE to its adapter.ts)', () => it('memory', () => {}))
+  skipAuthJsAdapterSuite('memory')
 }

@@ -1,7 +1,7 @@
-import { afterAll, describe, it } from 'vitest'
+import { afterAll } from 'vitest'
 import { PostgresAdapter, ensureSchema } from '../src/index.js'
 import { assertReachable, dropSchema, testPool, uniqueSchema } from './pg.js'
-import { authJsSuiteAvailable, runAuthJsAdapterSuite } from '../../../core/test/support/authjs-adapter-suite.js'
+import { authJsSuiteAvailable, runAuthJsAdapterSuite, skipAuthJsAdapterSuite } from '../../../core/test/support/authjs-adapter-suite.js'
 
 // Auth.js's own adapter suite with its WebAuthn tests, on @latch/adapter-postgres; `db` reads the tables directly.
 if (authJsSuiteAvailable()) {
@@ -48,5 +48,5 @@ if (authJsSuiteAvailable()) {
     },
   })
 } else {
-  describe.skip('Auth.js adapter suite (set AUTHJS_ADAPTER_SUITE to its adapter.ts)', () => it('postgres', () => {}))
+  skipAuthJsAdapterSuite('postgres')
 }

@@ -1,8 +1,8 @@
-import { afterAll, describe, it } from 'vitest'
+import { afterAll } from 'vitest'
 import { RedisAdapter } from '../src/index.js'
 import { decodeAccount, decodeSession, decodeToken, decodeUser, seg } from '../src/codec.js'
 import { assertReachable, dropPrefix, testRedis, uniquePrefix } from './redis.js'
-import { authJsSuiteAvailable, runAuthJsAdapterSuite } from '../../../core/test/support/authjs-adapter-suite.js'
+import { authJsSuiteAvailable, runAuthJsAdapterSuite, skipAuthJsAdapterSuite } from '../../../core/test/support/authjs-adapter-suite.js'
 
 // Auth.js's own adapter suite with its WebAuthn tests, on @latch/adapter-redis; `db` reads the keys directly.
 if (authJsSuiteAvailable()) {
@@ -28,5 +28,5 @@ if (authJsSuiteAvailable()) {
     },
   })
 } else {
-  describe.skip('Auth.js adapter suite (set AUTHJS_ADAPTER_SUITE to its adapter.ts)', () => it('redis', () => {}))
+  skipAuthJsAdapterSuite('redis')
 }

@@ -84,7 +84,10 @@ export interface WebAuthnConfig extends CommonProviderOptions {
   [key: string]: unknown
 }
 
-export type WebAuthnOptions = Partial<Omit<WebAuthnConfig, 'type'>>
+/** WebAuthnConfig's declared fields (Omit over its index signature would erase them, and with them the options' types). */
+type DeclaredKeys<T> = keyof { [K in keyof T as string extends K ? never : number extends K ? never : K]: T[K] }
+
+export type WebAuthnOptions = Partial<Pick<WebAuthnConfig, Exclude<DeclaredKeys<WebAuthnConfig>, 'type'>>> & { [key: string]: unknown }
 
 /** The WebAuthn provider (Auth.js's `webauthn`): a passkey or security key, user verification required by default. */
 export function WebAuthn(options: WebAuthnOptions = {}): WebAuthnConfig {
