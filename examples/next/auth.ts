@@ -3,7 +3,9 @@
 import NextAuth, { type NextAuthConfig } from '@latch/next'
 import Credentials from '@latch/core/providers/credentials'
 import OIDC from '@latch/core/providers/oidc'
-import { passwordAccounts } from './passwords'
+import type { Adapter } from '@latch/core'
+import { passwordProvider } from './passwords'
+import { sessionStrategy, storeFromEnv } from './store'
 import Passkey from '@latch/core/providers/passkey'
 import { MemoryAdapter } from '@latch/core/adapters/memory'
 
@@ -40,29 +42,31 @@ if (process.env.DEV_OIDC_ISSUER) {
   )
 }
 
-// E-mail + password accounts in memory when PASSWORD_MAILBOX names a file for the mails (the password test suite).
-const passwords = process.env.PASSWORD_MAILBOX ? passwordAccounts(process.env.PASSWORD_MAILBOX) : undefined
-if (passwords) providers.push(passwords.provider)
+// E-mail + password accounts when PASSWORD_MAILBOX names a file for the mails (the password test suite).
+if (process.env.PASSWORD_MAILBOX) providers.push(passwordProvider(process.env.PASSWORD_MAILBOX))
 
 /**
- * Passkeys (and passwords, two-factor) are stored by the adapter. A demo keeps them in memory, one store per server
- * process (on globalThis so every route bundle shares it); a real app uses @latch/adapter-postgres or -redis.
+ * Passkeys (and passwords, two-factor) are stored by the adapter: AUTH_STORE=postgres|redis picks
+ * @latch/adapter-postgres or -redis (store.ts), with AUTH_SESSION_STRATEGY=jwt (default) or database. Otherwise the
+ * demo keeps them in memory. Either way one store per server process (on globalThis so every route bundle shares it).
  *
- * AUTH_DEMO_TWO_FACTOR=1: two-factor sign-in (TOTP, docs/guides/two-factor.md) on, the store holding the demo
- * account. Enroll at /api/auth/two-factor-setup once signed in.
+ * AUTH_DEMO_TWO_FACTOR=1: two-factor sign-in (TOTP, docs/guides/two-factor.md) on, the in-memory store holding the
+ * demo account. Enroll at /api/auth/two-factor-setup once signed in.
  */
-function demoStore(): ReturnType<typeof MemoryAdapter> {
-  const adapter = passwords?.adapter ?? MemoryAdapter()
+function demoStore(): Adapter {
+  const store = storeFromEnv(process.env)
+  if (store) return store
+  const adapter = MemoryAdapter()
   if (process.env.AUTH_DEMO_TWO_FACTOR === '1') adapter.createUser({ id: DEMO_USER.id, email: DEMO_USER.email, emailVerified: null, name: DEMO_USER.name })
   return adapter
 }
-const store = globalThis as typeof globalThis & { __latchExampleAdapter?: ReturnType<typeof MemoryAdapter> }
-const adapter = (store.__latchExampleAdapter ??= demoStore())
+const shared = globalThis as typeof globalThis & { __latchExampleAdapter?: Adapter }
+const adapter = (shared.__latchExampleAdapter ??= demoStore())
 
 export const authConfig: NextAuthConfig = {
   providers,
   adapter,
-  session: { strategy: 'jwt' },
+  session: { strategy: sessionStrategy(process.env) },
   ...(process.env.AUTH_DEMO_TWO_FACTOR === '1' ? { twoFactor: { issuer: 'Latch Next example' } } : {}),
   callbacks: {
     // proxy.ts: /admin needs a session; everything else is open.

@@ -2,7 +2,8 @@
 import { env } from '$env/dynamic/private'
 import { SvelteKitAuth } from '@latch/sveltekit'
 import Credentials from '@latch/core/providers/credentials'
-import { passwordAccounts } from './passwords.js'
+import { passwordProvider } from './passwords.js'
+import { sessionStrategy, storeFromEnv } from './store.js'
 import Passkey from '@latch/core/providers/passkey'
 import { MemoryAdapter } from '@latch/core/adapters/memory'
 
@@ -26,25 +27,28 @@ if (env.AUTH_DEV_OIDC_ISSUER) {
   providers.push({ id: 'dev-oidc', name: 'Local OIDC', type: 'oidc', allowInsecureRequests: true })
 }
 
-// E-mail + password accounts in memory when PASSWORD_MAILBOX names a file for the mails (tests, local use).
-const passwords = env.PASSWORD_MAILBOX ? passwordAccounts(env.PASSWORD_MAILBOX) : undefined
-if (passwords) providers.push(passwords.provider)
+// E-mail + password accounts when PASSWORD_MAILBOX names a file for the mails (tests, local use).
+if (env.PASSWORD_MAILBOX) providers.push(passwordProvider(env.PASSWORD_MAILBOX))
 
 /**
- * AUTH_PASSKEYS=1 adds the passkey provider; AUTH_DEMO_TWO_FACTOR=1 turns two-factor sign-in on (TOTP,
- * docs/guides/two-factor.md; enroll at /auth/two-factor-setup once signed in). These and passwords need an adapter:
- * an in-memory one here (a demo: use @latch/adapter-postgres or -redis in production). JWT sessions stay.
+ * AUTH_STORE=postgres|redis puts users, accounts and sessions in PostgreSQL or Redis (src/lib/server/store.js), with
+ * AUTH_SESSION_STRATEGY=jwt (default) or database. Without it the example needs no store, except for these, which get
+ * an in-memory one (a demo: use @latch/adapter-postgres or -redis in production): AUTH_PASSKEYS=1 adds the passkey
+ * provider; AUTH_DEMO_TWO_FACTOR=1 turns two-factor sign-in on (TOTP, docs/guides/two-factor.md; enroll at
+ * /auth/two-factor-setup once signed in); PASSWORD_MAILBOX adds e-mail + password accounts.
  */
 function demoStore() {
   const passkeys = env.AUTH_PASSKEYS === '1'
   const twoFactor = env.AUTH_DEMO_TWO_FACTOR === '1'
-  if (!passkeys && !twoFactor && !passwords) return {}
-  const adapter = passwords?.adapter ?? MemoryAdapter()
+  const store = storeFromEnv(env)
   if (passkeys) providers.push(Passkey)
-  if (twoFactor) for (const u of DEMO_USERS) adapter.createUser({ id: u.id, email: u.email, emailVerified: null, name: u.name })
+  if (!store && !passkeys && !twoFactor && !env.PASSWORD_MAILBOX) return {}
+  const adapter = store ?? MemoryAdapter()
+  // The demo account signs in with credentials (no adapter user): two-factor needs one to enroll. Memory only.
+  if (twoFactor && !store) for (const u of DEMO_USERS) adapter.createUser({ id: u.id, email: u.email, emailVerified: null, name: u.name })
   return {
     adapter,
-    session: { strategy: /** @type {const} */ ('jwt') },
+    session: { strategy: sessionStrategy(env) },
     ...(twoFactor ? { twoFactor: { issuer: 'Latch SvelteKit example' } } : {}),
   }
 }
