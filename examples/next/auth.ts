@@ -12,6 +12,10 @@ import { MemoryAdapter } from '@latch/core/adapters/memory'
 /** The demo account of the credentials provider. Local use only. */
 export const DEMO_USER = { id: 'alice', username: 'alice', password: 'wonderland', name: 'Alice Liddell', email: 'alice@example.com' }
 
+/** PostgreSQL or Redis when AUTH_STORE names one (store.ts), else memory; one per server process, see demoStore(). */
+const shared = globalThis as typeof globalThis & { __latchExampleAdapter?: Adapter }
+const adapter = (shared.__latchExampleAdapter ??= demoStore())
+
 const providers: NextAuthConfig['providers'] = [
   Credentials({
     name: 'Demo account',
@@ -19,9 +23,15 @@ const providers: NextAuthConfig['providers'] = [
       username: { label: 'Username', placeholder: 'alice' },
       password: { label: 'Password', type: 'password' },
     },
-    authorize(credentials) {
+    async authorize(credentials) {
       const ok = credentials.username === DEMO_USER.username && credentials.password === DEMO_USER.password
-      return ok ? { id: DEMO_USER.id, name: DEMO_USER.name, email: DEMO_USER.email } : null
+      if (!ok) return null
+      const demo = { id: DEMO_USER.id, name: DEMO_USER.name, email: DEMO_USER.email }
+      // In a store the demo account is a user of it (a database session points at its user): created on first sign-in.
+      if (process.env.AUTH_STORE && !(await adapter.getUser?.(demo.id))) {
+        await Promise.resolve(adapter.createUser?.({ ...demo, emailVerified: null })).catch(() => {}) // a concurrent first sign-in made it
+      }
+      return demo
     },
   }),
   // Passkeys: sign up, sign in, add more from /passkeys (app/passkeys) or the built-in /api/auth/passkeys page.
@@ -60,9 +70,6 @@ function demoStore(): Adapter {
   if (process.env.AUTH_DEMO_TWO_FACTOR === '1') adapter.createUser({ id: DEMO_USER.id, email: DEMO_USER.email, emailVerified: null, name: DEMO_USER.name })
   return adapter
 }
-const shared = globalThis as typeof globalThis & { __latchExampleAdapter?: Adapter }
-const adapter = (shared.__latchExampleAdapter ??= demoStore())
-
 export const authConfig: NextAuthConfig = {
   providers,
   adapter,

@@ -5,7 +5,7 @@ import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { defineAccountSuite, definePasswordSuite } from '@latch/core/testing'
+import { CookieJar, defineAccountSuite, definePasswordSuite, liveApp } from '@latch/core/testing'
 import { appClient, startDevOidc } from '@latch/dev-oidc'
 import { startTogether } from '@latch/dev-oidc/testing'
 import { postgresStore } from '../../../packages/adapters/postgres/test/app-store'
@@ -46,6 +46,16 @@ if (!process.env.LATCH_E2E_BASE_URL) {
     const start = () => servers.get(i)
     defineAccountSuite({ name, basePath: '/api/auth', oidc: { providerId: 'dev-oidc' }, start })
     definePasswordSuite({ name, basePath: '/api/auth', protectedApi: '/api/me', signInHelper, start, mailbox: readMailbox(mailbox) })
+    const demo = liveApp({ start, basePath: '/api/auth', credentials: { username: 'alice', password: 'wonderland' } })
+    describe(`${name}: the demo account`, () => {
+      demo.hooks()
+      it('signs in with credentials (in a store, a user of it)', async () => {
+        const jar = new CookieJar()
+        await (await demo.signIn(jar)).text()
+        expect(jar.has('session-token')).toBe(true)
+        expect((await demo.send('/api/me', { jar })).status).toBe(200)
+      })
+    })
   })
 
   // After the suites above: what they did landed in the store each server was given, sessions only as rows/keys.

@@ -12,6 +12,7 @@ import {
   definePasskeySuite,
   definePasswordSuite,
   defineTwoFactorSuite,
+  liveApp,
   type RedirectHelperRoute,
 } from '@latch/core/testing'
 import { loopbackFetch, startTogether } from '@latch/dev-oidc/testing'
@@ -110,8 +111,19 @@ const servers = startTogether(
 afterAll(() => servers.close())
 matrix.forEach(({ store, strategy, mailbox }, i) => {
   const name = `sveltekit example (${store}, ${strategy} sessions)`
-  defineAccountSuite({ name, oidc: { providerId: 'dev-oidc' }, start: () => servers.get(i) })
-  definePasswordSuite({ name, protectedApi: '/api/me', start: () => servers.get(i), signInHelper: { path: '/signin', fields: { providerId: 'password' } }, mailbox: readMailbox(mailbox) })
+  const start = () => servers.get(i)
+  defineAccountSuite({ name, oidc: { providerId: 'dev-oidc' }, start })
+  definePasswordSuite({ name, protectedApi: '/api/me', start, signInHelper: { path: '/signin', fields: { providerId: 'password' } }, mailbox: readMailbox(mailbox) })
+  const demo = liveApp({ start, credentials: { username: 'alice', password: 'wonderland' } })
+  describe(`${name}: the demo account`, () => {
+    demo.hooks()
+    it('signs in with credentials (in a store, a user of it)', async () => {
+      const jar = new CookieJar()
+      await (await demo.signIn(jar)).text()
+      expect(jar.has('session-token')).toBe(true)
+      expect((await demo.send('/api/me', { jar })).status).toBe(200)
+    })
+  })
 })
 // After the suites above: what they did landed in the store each server was given, sessions only as rows/keys.
 describe('sveltekit example: AUTH_STORE and AUTH_SESSION_STRATEGY', () => {

@@ -10,6 +10,9 @@ import { MemoryAdapter } from '@latch/core/adapters/memory'
 /** Demo accounts for the credentials provider. Local use only. */
 export const DEMO_USERS = [{ id: 'alice', username: 'alice', password: 'wonderland', name: 'Alice Liddell', email: 'alice@example.com' }]
 
+/** PostgreSQL or Redis when AUTH_STORE names one (./store.js). */
+const store = storeFromEnv(env)
+
 /** @type {import('@latch/core').ProviderInput[]} */
 const providers = [
   Credentials({
@@ -17,7 +20,13 @@ const providers = [
     credentials: { username: { label: 'Username', placeholder: 'alice' }, password: { label: 'Password', type: 'password' } },
     async authorize(credentials) {
       const user = DEMO_USERS.find((u) => u.username === credentials.username && u.password === credentials.password)
-      return user ? { id: user.id, name: user.name, email: user.email } : null
+      if (!user) return null
+      const demo = { id: user.id, name: user.name, email: user.email }
+      // In a store the demo account is a user of it: a database session points at its user.
+      if (store && !(await store.getUser?.(user.id))) {
+        await Promise.resolve(store.createUser?.({ ...demo, emailVerified: null })).catch(() => {}) // a concurrent first sign-in made it
+      }
+      return demo
     },
   }),
 ]
@@ -40,11 +49,10 @@ if (env.PASSWORD_MAILBOX) providers.push(passwordProvider(env.PASSWORD_MAILBOX))
 function demoStore() {
   const passkeys = env.AUTH_PASSKEYS === '1'
   const twoFactor = env.AUTH_DEMO_TWO_FACTOR === '1'
-  const store = storeFromEnv(env)
   if (passkeys) providers.push(Passkey)
   if (!store && !passkeys && !twoFactor && !env.PASSWORD_MAILBOX) return {}
   const adapter = store ?? MemoryAdapter()
-  // The demo account signs in with credentials (no adapter user): two-factor needs one to enroll. Memory only.
+  // Two-factor enrolls an adapter user: the demo account is one from the start (in a store, from its first sign-in).
   if (twoFactor && !store) for (const u of DEMO_USERS) adapter.createUser({ id: u.id, email: u.email, emailVerified: null, name: u.name })
   return {
     adapter,
