@@ -51,11 +51,11 @@ function demoStore() {
   const twoFactor = env.AUTH_DEMO_TWO_FACTOR === '1'
   if (passkeys) providers.push(Passkey)
   if (!store && !passkeys && !twoFactor && !env.PASSWORD_MAILBOX) return {}
-  const adapter = store ?? MemoryAdapter()
+  const memory = store ? undefined : MemoryAdapter()
   // Two-factor enrolls an adapter user: the demo account is one from the start (in a store, from its first sign-in).
-  if (twoFactor && !store) for (const u of DEMO_USERS) adapter.createUser({ id: u.id, email: u.email, emailVerified: null, name: u.name })
+  if (twoFactor && memory) for (const u of DEMO_USERS) memory.createUser({ id: u.id, email: u.email, emailVerified: null, name: u.name })
   return {
-    adapter,
+    adapter: store ?? memory,
     session: { strategy: sessionStrategy(env) },
     ...(twoFactor ? { twoFactor: { issuer: 'Latch SvelteKit example' } } : {}),
   }
