@@ -227,6 +227,13 @@ export interface AuthConfig {
   account?: AccountOptions
   /** Two-factor sign-in (TOTP + recovery codes) after any first factor; off when absent. See docs/guides/two-factor.md. */
   twoFactor?: TwoFactorConfig
+  /**
+   * The platform's `waitUntil` (Workers `ctx.waitUntil`, Vercel/Next `after`): work done after the answer (the mails
+   * whose presence would tell whether an account exists) is handed to it. The framework packages pass the
+   * platform's own per request where there is one; set this to override. Without either, that work runs on in the
+   * process, its failures logged. See docs/guides/passwords.md.
+   */
+  waitUntil?: (promise: Promise<unknown>) => void
 }
 
 export type AuthAction =
