@@ -48,6 +48,11 @@ export type RedisAdapter = Required<Omit<Adapter, Pending>> & Pick<Adapter, Pend
  * On a Redis Cluster (an ioredis `Cluster`, or `cluster: true`) the keys a user owns are `<kind>:{u:<id>}` instead
  * (one hash slot per user, keys.ts) and commands across slots are split per key (cross-slot.ts).
  */
+/** A new user's first session version: random (below 2^30), so a deleted user's JWTs never match a new user with the same id. */
+function initialSessionVersion(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0]! >>> 2
+}
+
 export function RedisAdapter(client: Redis | Cluster, options: RedisAdapterOptions = {}): RedisAdapter {
   const p = options.prefix ?? 'latch:'
   // Cluster and Redis share the command API; the cluster layout keeps every command inside one slot.
@@ -82,6 +87,8 @@ export function RedisAdapter(client: Redis | Cluster, options: RedisAdapterOptio
       if (created.email && !(await redis.set(k.email(created.email), id, 'NX'))) {
         throw new Error('createUser: a user with this email already exists')
       }
+      // The version first: the user exists (getSessionVersion) only once both keys are there.
+      await redis.set(k.version(id), String(initialSessionVersion()))
       await redis.set(k.user(id), encode(created))
       return created
     },
