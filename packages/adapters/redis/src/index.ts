@@ -77,6 +77,7 @@ export function RedisAdapter(client: Redis | Cluster, options: RedisAdapterOptio
   const passkeys = redisPasskeys(redis, p, { account: k.account, user: k.user, owned, cluster })
 
   const adapter: RedisAdapter = {
+    reportsTwoFactorEnabled: true,
     ...redisRefreshLock(redis, p),
     ...passkeys.methods,
     ...redisPasswords(redis, owned, k.user),
@@ -223,8 +224,8 @@ export function RedisAdapter(client: Redis | Cluster, options: RedisAdapterOptio
   // Every method settles within the bound: a Redis that is down or reconnecting is a 503, not a hung request.
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const out = {} as Record<string, unknown>
-  for (const [name, fn] of Object.entries(adapter) as [string, (...a: unknown[]) => Promise<unknown>][]) {
-    out[name] = (...args: unknown[]) => bounded(fn(...args), timeoutMs, 'Redis')
+  for (const [name, fn] of Object.entries(adapter) as [string, unknown][]) {
+    out[name] = typeof fn === 'function' ? (...args: unknown[]) => bounded(fn(...args), timeoutMs, 'Redis') : fn
   }
   return out as RedisAdapter
 }
