@@ -78,6 +78,8 @@ export function PostgresAdapter(pool: Queryable, options: PostgresAdapterOptions
     ...postgresPasskeys(q, s, toAccount),
     ...postgresPasswords(q, s),
     ...postgresTwoFactor(q, s),
+    // getSessionAndUser's user carries twoFactorEnabled: true when enrolled (two-factor/enabled.ts).
+    reportsTwoFactorEnabled: () => true,
     async createUser(user) {
       const r = await one(
         `INSERT INTO ${s}.users (id, name, email, email_verified, image, session_version) VALUES (COALESCE($1, gen_random_uuid()::text), $2, $3, $4, $5, $6) RETURNING ${USER_COLS}`,

@@ -77,7 +77,8 @@ export function RedisAdapter(client: Redis | Cluster, options: RedisAdapterOptio
   const passkeys = redisPasskeys(redis, p, { account: k.account, user: k.user, owned, cluster })
 
   const adapter: RedisAdapter = {
-    reportsTwoFactorEnabled: true,
+    // getSessionAndUser's user carries twoFactorEnabled: true when enrolled (two-factor/enabled.ts).
+    reportsTwoFactorEnabled: () => true,
     ...redisRefreshLock(redis, p),
     ...passkeys.methods,
     ...redisPasswords(redis, owned, k.user),

@@ -52,6 +52,8 @@ export function MemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
     ...memoryRefreshLock(now),
     ...credentials,
     ...twoFactor,
+    // getSessionAndUser's user carries twoFactorEnabled: true when enrolled (two-factor/enabled.ts).
+    reportsTwoFactorEnabled: () => true,
     createUser(user) {
       const id = typeof user.id === 'string' && user.id && !users.has(user.id) ? user.id : crypto.randomUUID()
       if (user.email && byEmail.has(user.email)) throw new Error('A user with this email already exists')

@@ -110,11 +110,11 @@ export interface Adapter {
    */
   getTwoFactor?(userId: string): Awaitable<TwoFactorRecord | null>
   /**
-   * Latch extension (optional): `getSessionAndUser` returns the user with `twoFactorEnabled: true` when the user
-   * has confirmed two-factor sign-in, without the field otherwise. Without this flag, a database session of a user
-   * without the field costs one `getTwoFactor` call to tell (two-factor/enabled.ts).
+   * Latch extension (optional): true when `getSessionAndUser` returns the user with `twoFactorEnabled: true` when
+   * the user has confirmed two-factor sign-in, and without the field otherwise. Without it, a database session of a
+   * user without the field costs one `getTwoFactor` call to tell (two-factor/enabled.ts).
    */
-  reportsTwoFactorEnabled?: boolean
+  reportsTwoFactorEnabled?(): Awaitable<boolean>
   /** Replace the user's record; null removes it. */
   setTwoFactor?(userId: string, record: TwoFactorRecord | null): Awaitable<void>
   /**

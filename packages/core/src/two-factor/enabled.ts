@@ -11,7 +11,8 @@ import { adapterCall } from '../session/database-session.js'
 export async function twoFactorEnabledOf(ctx: RequestContext, user: AdapterUser): Promise<boolean> {
   if (typeof user.twoFactorEnabled === 'boolean') return user.twoFactorEnabled
   const adapter = ctx.options.adapter
-  if (!adapter || adapter.reportsTwoFactorEnabled === true || typeof adapter.getTwoFactor !== 'function') return false
+  if (!adapter || typeof adapter.getTwoFactor !== 'function') return false
+  if (typeof adapter.reportsTwoFactorEnabled === 'function' && (await adapter.reportsTwoFactorEnabled()) === true) return false
   const record = await adapterCall('getTwoFactor', () => adapter.getTwoFactor!(user.id))
   return !!record?.confirmedAt
 }
