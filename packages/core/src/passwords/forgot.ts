@@ -8,6 +8,7 @@ import { mailAddress, passwordAdapter, passwordProvider } from './settings.js'
 import { sendLink } from './tokens.js'
 import { answer, page, run } from './respond.js'
 import { forgotPage, noticePage } from './pages.js'
+import { customPage, queryCode } from '../pages/custom.js'
 
 async function form(ctx: RequestContext, provider: PasswordConfig, error?: string) {
   const csrf = await ensureCsrf(ctx)
@@ -17,7 +18,11 @@ async function form(ctx: RequestContext, provider: PasswordConfig, error?: strin
 
 /** GET /password/forgot — the form. */
 export async function forgotPageAction(ctx: RequestContext): Promise<ResponseInternal> {
-  const { csrf, rendered } = await form(ctx, passwordProvider(ctx))
+  const provider = passwordProvider(ctx)
+  const { url: callbackUrl } = await resolveCallbackUrl(ctx)
+  const custom = customPage(ctx, 'forgotPassword', { callbackUrl, provider: provider.id, error: queryCode(ctx) })
+  if (custom) return custom
+  const { csrf, rendered } = await form(ctx, provider)
   return page(rendered, 200, csrf.cookie ? [csrf.cookie] : [])
 }
 
@@ -44,5 +49,5 @@ export async function forgotAction(ctx: RequestContext): Promise<ResponseInterna
     }
     const message = 'If an account uses this address, we sent it a link to choose a new password.'
     return answer(ctx, { message }, () => noticePage({ title: 'Check your email', message, href: ctx.origin, button: 'Home', theme: ctx.options.theme }))
-  }, async (message) => (await form(ctx, provider, message)).rendered, ['InvalidRequest'])
+  }, async (message) => (await form(ctx, provider, message)).rendered, ['InvalidRequest'], { key: 'forgotPassword', params: { provider: provider.id } })
 }

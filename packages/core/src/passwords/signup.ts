@@ -9,6 +9,7 @@ import { sendLink } from './tokens.js'
 import { inBackground } from '../background/run.js'
 import { answer, page, run } from './respond.js'
 import { noticePage, signupPage } from './pages.js'
+import { customPage, queryCode } from '../pages/custom.js'
 
 async function form(ctx: RequestContext, provider: PasswordConfig, error?: string) {
   const csrf = await ensureCsrf(ctx)
@@ -21,6 +22,9 @@ async function form(ctx: RequestContext, provider: PasswordConfig, error?: strin
 /** GET /signup/:password — the sign-up page. */
 export async function signupPageAction(ctx: RequestContext): Promise<ResponseInternal> {
   const provider = passwordProvider(ctx)
+  const { url: callbackUrl } = await resolveCallbackUrl(ctx)
+  const custom = customPage(ctx, 'signUp', { callbackUrl, provider: provider.id, error: queryCode(ctx) })
+  if (custom) return custom
   const { csrf, rendered } = await form(ctx, provider)
   return page(rendered, 200, csrf.cookie ? [csrf.cookie] : [])
 }
@@ -73,5 +77,5 @@ export async function signupAction(ctx: RequestContext): Promise<ResponseInterna
       })
     }
     return checkYourEmail(ctx)
-  }, async (message) => (await form(ctx, provider, message)).rendered, ['PasswordPolicy', 'InvalidRequest'])
+  }, async (message) => (await form(ctx, provider, message)).rendered, ['PasswordPolicy', 'InvalidRequest'], { key: 'signUp', params: { provider: provider.id } })
 }
