@@ -18,7 +18,7 @@ function foreign(options: { twoFactorMethods: boolean }) {
     async getSessionAndUser(token) {
       const found = await getSessionAndUser!(token)
       if (!found) return null
-      const { twoFactorEnabled: _stripped, ...user } = found.user
+      const { twoFactorEnabled: _stripped, ...user } = found.user as typeof found.user & { twoFactorEnabled?: boolean }
       return { session: found.session, user }
     },
     ...(options.twoFactorMethods
