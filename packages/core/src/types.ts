@@ -240,6 +240,7 @@ export type AuthAction =
   | 'error'
   | '_log'
   | 'webauthn-options'
+  | 'passkey-sign-up'
   | 'passkeys'
   | 'account'
   | 'signup'

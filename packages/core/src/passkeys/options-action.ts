@@ -13,6 +13,9 @@ import { DEFAULT_TIMEOUT_MS, relyingParty, userVerification } from './relying-pa
 import { base64ToBase64url } from './encoding.js'
 import { simpleWebAuthn } from './library.js'
 import { rateLimit, rateLimitedResponse } from '../rate-limit/limit.js'
+import { mailboxKey } from '../rate-limit/mailbox-key.js'
+import { pageUrl } from '../http/redirect.js'
+import { afterResponse, sendSignUpMail, signUpAdapter, signUpMode } from './sign-up-mail.js'
 
 /** Signed-out options requests per client address (a sign-in page asks once per view, for autofill). */
 const OPTIONS_RULE = { max: 300, windowSeconds: 15 * 60 }
@@ -24,7 +27,9 @@ const OPTIONS_RULE = { max: 300, windowSeconds: 15 * 60 }
  * - authenticate (default without an e-mail address): discoverable credentials only, no `allowCredentials`, so the
  *   answer never says whether an account exists; conditional UI (autofill) uses this too.
  * - register, signed in: a new passkey for the signed-in user (a recent sign-in is required).
- * - register, signed out: sign-up with `email` (when `allowSignUp` is not false) for an address with no account.
+ * - register, signed out, with `email`: sign-up as the provider's `signUp` mode says (sign-up-mail.ts):
+ *   `verify-email` answers `{ verificationSent: true, url }` for every address and mails it after the response;
+ *   `direct` (Auth.js) answers the options for an address with no account and refuses one that has an account.
  */
 export async function webauthnOptionsAction(ctx: RequestContext): Promise<ResponseInternal> {
   const provider = ctx.provider
@@ -52,16 +57,22 @@ export async function webauthnOptionsAction(ctx: RequestContext): Promise<Respon
     throw new InvalidRequest('Signed in: say action=register to add a passkey, or action=authenticate')
   }
   const email = emailParam(ctx.query.email)
-  if (action === 'register' || (action === undefined && email)) {
+  const mode = signUpMode(ctx, provider)
+  if (action === 'register') {
     if (!email) throw new InvalidRequest('Registering a passkey needs an email address (or a signed-in user)')
-    const existing = adapter.getUserByEmail ? await adapterCall('getUserByEmail', () => adapter.getUserByEmail!(email)) : null
+    // Refused before any lookup: the answer is the same whether the address has an account.
+    if (mode === false) throw new AccessDenied('Sign-up with a passkey is not allowed')
+    if (mode === 'verify-email') return requestSignUpLink(ctx, provider, email)
+  }
+  // Auth.js's direct sign-up (signUp: 'direct'); without an action, an address that has an account signs in.
+  if (mode === 'direct' && (action === 'register' || (action === undefined && email))) {
+    const existing = adapter.getUserByEmail ? await adapterCall('getUserByEmail', () => adapter.getUserByEmail!(email!)) : null
     if (existing) {
       if (action === undefined) return authentication(ctx, provider)
       throw new InvalidRequest('Sign in first to add a passkey to an existing account')
     }
-    if (provider.allowSignUp === false) throw new AccessDenied('Sign-up with a passkey is not allowed')
     const name = typeof ctx.query.name === 'string' && ctx.query.name.length <= 200 ? ctx.query.name : undefined
-    return registration(ctx, provider, { email, name }, { user: { email, ...(name ? { name } : {}) } })
+    return registration(ctx, provider, { email: email!, name }, { user: { email: email!, ...(name ? { name } : {}) } })
   }
   return authentication(ctx, provider)
 }
@@ -79,11 +90,11 @@ function respond(body: unknown, cookie: Cookie): ResponseInternal {
   return json(body, 200, { cookies: [cookie], headers: { 'Cache-Control': 'private, no-store' } })
 }
 
-async function registration(
+export async function registration(
   ctx: RequestContext,
   provider: WebAuthnConfig,
   label: { email: string; name?: string },
-  bind: { userId: string } | { user: WebAuthnUserInfo },
+  bind: { userId: string } | { user: WebAuthnUserInfo; proven?: true },
 ): Promise<ResponseInternal> {
   const adapter = ctx.options.adapter!
   const rp = relyingParty(ctx, provider)
@@ -122,4 +133,14 @@ async function authentication(ctx: RequestContext, provider: WebAuthnConfig): Pr
   })
   const state: ChallengeState = { challenge: options.challenge, action: 'authenticate', provider: provider.id }
   return respond({ action: 'authenticate', options }, await issueChallenge(ctx, provider, state))
+}
+
+/** Sign-up by mail: the same answer for every address; the lookup and the mail happen after the response. */
+async function requestSignUpLink(ctx: RequestContext, provider: WebAuthnConfig, email: string): Promise<ResponseInternal> {
+  signUpAdapter(ctx)
+  const limit = await rateLimit(ctx, 'passkey-mail', mailboxKey(email))
+  if (limit.retryAfter) return rateLimitedResponse(ctx, limit.retryAfter)
+  afterResponse(ctx, () => sendSignUpMail(ctx, provider, email))
+  const url = pageUrl(ctx, 'verify-request', { provider: provider.id, type: 'webauthn' })
+  return json({ verificationSent: true, url }, 200, { headers: { 'Cache-Control': 'private, no-store' } })
 }

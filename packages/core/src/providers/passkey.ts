@@ -1,5 +1,5 @@
-import { Passkey, type WebAuthnConfig, type WebAuthnOptions, type RelyingParty } from '../passkeys/provider.js'
+import { Passkey, type WebAuthnConfig, type WebAuthnOptions, type RelyingParty, type PasskeyMailParams, type PasskeyMailKind, type PasskeySignUpMode } from '../passkeys/provider.js'
 
-export type { WebAuthnConfig, WebAuthnOptions, RelyingParty }
+export type { WebAuthnConfig, WebAuthnOptions, RelyingParty, PasskeyMailParams, PasskeyMailKind, PasskeySignUpMode }
 export { Passkey }
 export default Passkey
