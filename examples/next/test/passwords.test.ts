@@ -1,5 +1,7 @@
 // The shared password suite against a second `next start` of the same build, with PASSWORD_MAILBOX set: the example
-// then offers the Password provider (accounts in memory, JWT sessions) and appends each mail to that file.
+// then offers the Password provider (accounts in memory, JWT sessions) and appends each mail to that file. The shared
+// passkey suite runs against the same server: next to the Password provider's mail sender, passkey sign-up proves
+// the address by mail first (Passkey's signUp: 'verify-email' default), which the suite's sign-up-by-mail cases check.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { readFile, rm } from 'node:fs/promises'
@@ -7,7 +9,8 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { definePasswordSuite } from '@latch/core/testing'
+import { afterAll, beforeAll } from 'vitest'
+import { definePasskeySuite, definePasswordSuite } from '@latch/core/testing'
 import { freePort } from '@latch/dev-oidc/testing'
 import { SECRET } from './global-setup'
 
@@ -60,12 +63,23 @@ async function start() {
   }
 }
 
+// One server for both suites (a `next start` costs seconds): each suite's start/close only borrows it.
+let server: Awaited<ReturnType<typeof start>> | undefined
+beforeAll(async () => {
+  server = await start()
+}, 90_000)
+afterAll(() => server?.close())
+const borrowed = async () => ({ baseUrl: server!.baseUrl, close: async () => {} })
+const readMailbox = async () => (existsSync(mailbox) ? (await readFile(mailbox, 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line)) : [])
+
 definePasswordSuite({
   name: 'next',
   basePath: '/api/auth',
   protectedApi: '/api/me',
   // signIn('password', form) in a route handler (app/api/form/sign-in).
   signInHelper: { path: '/api/form/sign-in', fields: { providerId: 'password' } },
-  start,
-  mailbox: async () => (existsSync(mailbox) ? (await readFile(mailbox, 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line)) : []),
+  start: borrowed,
+  mailbox: readMailbox,
 })
+
+definePasskeySuite({ name: 'next (sign-up by mail)', basePath: '/api/auth', protectedApi: '/api/me', start: borrowed, mailbox: readMailbox })
