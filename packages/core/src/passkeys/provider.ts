@@ -1,5 +1,5 @@
-import type { CommonProviderOptions } from '../providers/types.js'
-import type { Awaitable, Theme } from '../types.js'
+import type { CommonProviderOptions } from '../providers/common-options.js'
+import type { Awaitable, Theme } from '../base-types.js'
 
 /** A relying party: the site passkeys belong to. Each field may list several values (several origins). */
 export interface RelyingParty {

@@ -14,7 +14,7 @@ import { CookieJar } from './cookie-jar.js'
 import { SoftAuthenticator } from './soft-authenticator.js'
 import { liveApp } from './live-app.js'
 import type { IntegrationServer } from './suite-types.js'
-import type { Awaitable } from '../types.js'
+import type { Awaitable } from '../base-types.js'
 
 export interface PasskeySuiteOptions {
   name: string
