@@ -40,7 +40,7 @@ describe('passkeys: sign-up by mail', () => {
     expect((await plain.browser().optionsJson({ action: 'register', email: 'a@example.com' })).action).toBe('register')
     // Its own sender, no Password provider.
     const own: PasskeyMailParams[] = []
-    const alone = passkeyApp({ provider: { signUp: 'verify-email', sendVerificationRequest: (m) => void own.push(m) } })
+    const alone = passkeyApp({ provider: { signUp: 'verify-email', sendVerificationRequest: (m: PasskeyMailParams) => void own.push(m) } })
     expect(await (await alone.browser().options({ action: 'register', email: 'b@example.com' })).json()).toMatchObject({ verificationSent: true })
     await expect.poll(() => own.map((m) => m.kind)).toEqual(['passkey-sign-up'])
     // Off: refused the same way for every address, before any lookup.
@@ -80,7 +80,7 @@ describe('passkeys: sign-up by mail', () => {
     for (const b of browsers) expect((await b.fetch(link.pathname + link.search)).status).toBe(200)
     const tokens = await Promise.all(browsers.map((b) => b.csrf()))
     const answers = await Promise.all(
-      browsers.map((b, i) => b.fetch(link.pathname, { form: { csrfToken: tokens[i]!, token: link.searchParams.get('token')!, email: 'race@example.com' }, headers: { 'x-auth-return-redirect': '1' } }).then((r) => r.json() as Promise<{ options?: unknown }>)),
+      browsers.map((b, i) => b.fetch(link.pathname, { form: { csrfToken: tokens[i]!, token: link.searchParams.get('token')!, email: 'race@example.com' }, headers: { 'x-auth-return-redirect': '1' } }).then((r) => r.json() as Promise<{ options?: any }>)),
     )
     const winners = answers.flatMap((a, i) => (a.options ? [i] : []))
     expect(winners).toHaveLength(1)
@@ -98,7 +98,7 @@ describe('passkeys: sign-up by mail', () => {
     const app = passkeyApp({
       provider: {
         signUp: 'verify-email',
-        sendVerificationRequest: async (m) => {
+        sendVerificationRequest: async (m: PasskeyMailParams) => {
           if (m.identifier.startsWith('fail')) throw new Error('smtp down')
           await held
         },
