@@ -25,6 +25,8 @@ export interface PasskeyMailParams {
   /** The normalized address. */
   identifier: string
   url: string
+  /** The link's token (also in `url`); empty for `passkey-account-exists`, whose link is the sign-in page. */
+  token: string
   expires: Date
   provider: WebAuthnConfig
   theme: Theme

@@ -23,7 +23,7 @@ function senderOf(ctx: RequestContext, provider: WebAuthnConfig): Sender | null 
   if (typeof provider.sendVerificationRequest === 'function') return provider.sendVerificationRequest
   const password = ctx.options.providers.find((p) => p.type === 'password') as unknown as PasswordConfig | undefined
   const send = password?.sendVerificationRequest
-  return typeof send === 'function' ? (params) => send({ ...params, token: '', provider: password! } as never) : null
+  return typeof send === 'function' ? (params) => send({ ...params, provider: password! } as never) : null
 }
 
 /** How a signed-out visitor signs up here: proven by mail, Auth.js's direct way, or not at all. */
@@ -69,13 +69,14 @@ export async function sendSignUpMail(ctx: RequestContext, provider: WebAuthnConf
   const existing = await adapterCall('getUserByEmail', () => adapter.getUserByEmail(email))
   let kind: PasskeyMailKind
   let url: string
+  let token = ''
   if (existing) {
     // No registration for someone else's account: the owner is told, and signs in as usual.
     kind = 'passkey-account-exists'
     url = pageUrl(ctx, 'signin')
   } else {
     kind = 'passkey-sign-up'
-    const token = randomVerificationToken()
+    token = randomVerificationToken()
     const hashed = await hashVerificationToken(token, ctx.options.secret[0]!)
     await adapterCall('createVerificationToken', () => adapter.createVerificationToken({ identifier: identifierOf(provider, email), token: hashed, expires }))
     // Built from the configured/trusted auth URL, never from the Host of this request.
@@ -84,7 +85,7 @@ export async function sendSignUpMail(ctx: RequestContext, provider: WebAuthnConf
     url = link.href
   }
   try {
-    await send({ kind, identifier: email, url, expires, provider, theme: ctx.options.theme, request: ctx.request })
+    await send({ kind, identifier: email, url, token, expires, provider, theme: ctx.options.theme, request: ctx.request })
   } catch (e) {
     throw new EmailSignin(`Sending the ${kind} email through "${provider.id}" failed`, { cause: e })
   }
