@@ -15,7 +15,8 @@ import { simpleWebAuthn } from './library.js'
 import { rateLimit, rateLimitedResponse } from '../rate-limit/limit.js'
 import { mailboxKey } from '../rate-limit/mailbox-key.js'
 import { pageUrl } from '../http/redirect.js'
-import { afterResponse, sendSignUpMail, signUpAdapter, signUpMode } from './sign-up-mail.js'
+import { sendSignUpMail, signUpAdapter, signUpMode } from './sign-up-mail.js'
+import { inBackground } from '../background/run.js'
 
 /** Signed-out options requests per client address (a sign-in page asks once per view, for autofill). */
 const OPTIONS_RULE = { max: 300, windowSeconds: 15 * 60 }
@@ -140,7 +141,8 @@ async function requestSignUpLink(ctx: RequestContext, provider: WebAuthnConfig, 
   signUpAdapter(ctx)
   const limit = await rateLimit(ctx, 'passkey-mail', mailboxKey(email))
   if (limit.retryAfter) return rateLimitedResponse(ctx, limit.retryAfter)
-  afterResponse(ctx, () => sendSignUpMail(ctx, provider, email))
+  // The lookup and the mail after the answer (config.waitUntil / the platform's, see background/run.ts).
+  inBackground(ctx, 'passkey sign-up mail', () => sendSignUpMail(ctx, provider, email))
   const url = pageUrl(ctx, 'verify-request', { provider: provider.id, type: 'webauthn' })
   return json({ verificationSent: true, url }, 200, { headers: { 'Cache-Control': 'private, no-store' } })
 }

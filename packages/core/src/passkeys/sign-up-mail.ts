@@ -50,17 +50,7 @@ export function signUpAdapter(ctx: RequestContext): TokenAdapter {
 
 const identifierOf = (provider: WebAuthnConfig, email: string) => `latch:passkey-sign-up:${provider.id}:${email}`
 
-/**
- * Work that must not delay (and so time) the response: the lookup and the mail. The one place to hand it to the
- * runtime's `waitUntil` once the request context offers one; until then it runs detached, its errors logged.
- */
-export function afterResponse(ctx: RequestContext, task: () => Promise<void>): void {
-  void Promise.resolve()
-    .then(task)
-    .catch((e) => ctx.options.logger.error(e instanceof EmailSignin ? e : new EmailSignin('Sending the passkey sign-up mail failed', { cause: e })))
-}
-
-/** Look the address up and send the matching mail (run by afterResponse). */
+/** Look the address up and send the matching mail (run in the background: background/run.ts). */
 export async function sendSignUpMail(ctx: RequestContext, provider: WebAuthnConfig, email: string): Promise<void> {
   const adapter = signUpAdapter(ctx)
   const send = senderOf(ctx, provider)
