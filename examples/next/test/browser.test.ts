@@ -3,8 +3,10 @@
 import { existsSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { chromiumLaunchOptions } from '@latch/core/testing/chromium'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const launch = chromiumLaunchOptions(process.env.CHROMIUM_PATH)
+const CHROMIUM = launch.executablePath
 const base = inject('baseUrl')
 let browser: Browser
 
@@ -12,10 +14,7 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`No browser at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium; scripts/setup.mjs does it)`)
   }
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  })
+  browser = await chromium.launch(launch)
 })
 afterAll(async () => {
   await browser?.close()

@@ -1,12 +1,12 @@
 // Build the example once, start the local OIDC provider and `next start` on 127.0.0.1, hand the URLs to the tests.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { TestProject } from 'vitest/node'
 import { startDevOidc } from '@latch/dev-oidc'
+import { freePort } from '@latch/dev-oidc/testing'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,17 +17,6 @@ declare module 'vitest' {
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 export const SECRET = 'latch-example-next-e2e-secret-0123456789abcdef'
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.once('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number }
-      srv.close(() => resolve(port))
-    })
-  })
-}
 
 async function waitFor(url: string, child: ChildProcess, log: () => string): Promise<void> {
   const deadline = Date.now() + 60_000

@@ -4,30 +4,21 @@
 // its own `next start` (the build global-setup made) with AUTH_URL=http://localhost:<port>.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { freePort } from '@latch/dev-oidc/testing'
+import { chromiumLaunchOptions, openWithAuthenticator, replaceVirtualAuthenticator, virtualCredentials, type VirtualDevice } from '@latch/core/testing/chromium'
 import { SECRET } from './global-setup'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const launch = chromiumLaunchOptions(process.env.CHROMIUM_PATH)
+const CHROMIUM = launch.executablePath
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 let browser: Browser
 let child: ChildProcess | undefined
 let base = ''
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.once('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number }
-      srv.close(() => resolve(port))
-    })
-  })
-}
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`No browser at ${CHROMIUM}: install Debian's chromium`)
@@ -50,10 +41,7 @@ beforeAll(async () => {
     if (Date.now() > deadline) throw new Error(`next start did not answer:\n${output}`)
     await new Promise((r) => setTimeout(r, 250))
   }
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  })
+  browser = await chromium.launch(launch)
 }, 120_000)
 afterAll(async () => {
   await browser?.close()
@@ -68,26 +56,9 @@ afterAll(async () => {
   }
 })
 
-interface Device {
-  cdp: CDPSession
-  id: string
-}
-
-const AUTHENTICATOR = { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true } as const
-
-async function open(): Promise<{ context: BrowserContext; page: Page; device: Device }> {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  page.setDefaultTimeout(20_000)
-  const cdp = await context.newCDPSession(page)
-  await cdp.send('WebAuthn.enable')
-  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', { options: AUTHENTICATOR })
-  return { context, page, device: { cdp, id: authenticatorId } }
-}
-
-async function credentials(device: Device) {
-  return (await device.cdp.send('WebAuthn.getCredentials', { authenticatorId: device.id })).credentials
-}
+type Device = VirtualDevice
+const open = () => openWithAuthenticator(browser)
+const credentials = (device: Device) => virtualCredentials(device)
 
 async function sessionEmail(page: Page): Promise<string | null> {
   const body = (await (await page.request.get(`${base}/api/auth/session`)).json()) as { user?: { email?: string } } | null
@@ -128,8 +99,7 @@ describe('example-next passkeys in chromium', () => {
 
     // A second device adds its passkey to the account.
     const first = (await credentials(device))[0]!
-    await device.cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId: device.id })
-    const second: Device = { cdp: device.cdp, id: (await device.cdp.send('WebAuthn.addVirtualAuthenticator', { options: AUTHENTICATOR })).authenticatorId }
+    const second = await replaceVirtualAuthenticator(device)
     await page.click('[data-testid=add-passkey]')
     await expect.poll(async () => (await credentials(second)).length).toBe(1)
     await expect

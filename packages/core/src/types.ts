@@ -197,6 +197,7 @@ export type AuthAction =
   | 'error'
   | '_log'
   | 'webauthn-options'
+  | 'passkey-sign-up'
   | 'passkeys'
   | 'account'
   | 'signup'

@@ -3,13 +3,15 @@
 import { existsSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromiumLaunchOptions } from '@latch/core/testing/chromium'
 import { capturePasswordMail } from '@latch/core/testing'
 import { MemoryAdapter } from '@latch/core/adapters/memory'
 import Password from '@latch/core/providers/password'
 import { serveWithDevOidc } from '@latch/dev-oidc/testing'
 import { createApp } from '../../../examples/express/src/app.js'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const launch = chromiumLaunchOptions(process.env.CHROMIUM_PATH)
+const CHROMIUM = launch.executablePath
 const mail = capturePasswordMail()
 let browser: Browser
 let server: { baseUrl: string; close(): Promise<void> }
@@ -23,10 +25,7 @@ beforeAll(async () => {
       config: { url, secret: 'express-passwords-browser-secret-0123456789abcdef', adapter: MemoryAdapter() },
     }),
   )
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  })
+  browser = await chromium.launch(launch)
 }, 120_000)
 afterAll(async () => {
   await browser?.close()

@@ -70,11 +70,15 @@ defineHeadersSuite({
   oidc: { providerId: 'dev-oidc' },
 })
 
-// Passkeys (AUTH_PASSKEYS=1 adds the passkey provider and the in-memory adapter to the example).
+// Passkeys (AUTH_PASSKEYS=1 adds the passkey provider and the in-memory adapter to the example). PASSWORD_MAILBOX
+// adds the Password provider, whose mail sender makes passkey sign-up prove the address by mail first.
+const passkeyMailbox = join(tmpdir(), `latch-kit-passkeys-${process.pid}.jsonl`)
+afterAll(() => rm(passkeyMailbox, { force: true }))
 definePasskeySuite({
   name: 'sveltekit (adapter-node)',
   protectedApi: '/api/me',
-  start: start((baseUrl) => ({ ORIGIN: baseUrl, AUTH_TRUST_HOST: 'true', AUTH_PASSKEYS: '1' })),
+  start: start((baseUrl) => ({ ORIGIN: baseUrl, AUTH_TRUST_HOST: 'true', AUTH_PASSKEYS: '1', PASSWORD_MAILBOX: passkeyMailbox })),
+  mailbox: readMailbox(passkeyMailbox),
 })
 
 // Passwords: the example adds the Password provider (accounts in memory) when PASSWORD_MAILBOX names a mail file.

@@ -5,9 +5,11 @@
 import { existsSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { chromiumLaunchOptions } from '@latch/core/testing/chromium'
 import { CLIENTS, slug, startExpress, startNext, type ClientName, type Harness, type ServerName } from './harness.js'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const launch = chromiumLaunchOptions(process.env.CHROMIUM_PATH)
+const CHROMIUM = launch.executablePath
 let browser: Browser
 const servers = {} as Record<ServerName, Harness>
 
@@ -17,10 +19,7 @@ beforeAll(async () => {
   }
   let express: Harness, next: Harness
   ;[browser, express, next] = await Promise.all([
-    chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    }),
+    chromium.launch(launch),
     startExpress(),
     startNext(),
   ])

@@ -4,18 +4,22 @@
 // - next-auth/webauthn's own client (5.0.0-beta.32, unchanged) and @latch/core/webauthn-client driving Latch.
 // WebAuthn needs a secure context and a domain RP ID: the app is http://localhost:<port> (loopback is secure).
 import { existsSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 import { createApp } from '@latch/example-express/app'
 import { MemoryAdapter } from '@latch/core/adapters/memory'
 import Passkey from '@latch/core/providers/passkey'
+import Password from '@latch/core/providers/password'
+import { capturePasswordMail } from '@latch/core/testing'
+import { chromiumLaunchOptions, openWithAuthenticator, replaceVirtualAuthenticator, virtualCredentials, type VirtualDevice } from '@latch/core/testing/chromium'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const launch = chromiumLaunchOptions(process.env.CHROMIUM_PATH)
+const CHROMIUM = launch.executablePath
 const here = fileURLToPath(new URL('..', import.meta.url))
 // next-auth peers @simplewebauthn/browser ^9 and does not install it; the one @latch/core ships (14) still takes
 // v9's call shape (it warns and continues), so next-auth's module runs unchanged on it.
@@ -24,6 +28,10 @@ const simpleWebAuthnBrowser = createRequire(fileURLToPath(new URL('../../../pack
 let browser: Browser
 let server: Server
 let base = ''
+// A second app whose passkey sign-up proves the address by mail first (a Password provider's sender next to it).
+let mailServer: Server
+let mailBase = ''
+const mail = capturePasswordMail()
 const scripts = new Map<string, string>()
 
 async function bundle(entry: string, alias: Record<string, string>): Promise<string> {
@@ -54,64 +62,50 @@ beforeAll(async () => {
     providers: [Passkey],
     config: { url: `${base}/auth`, secret: 'passkeys-browser-secret-0123456789abcdef', adapter: MemoryAdapter(), session: { strategy: 'jwt' }, logger: { warn() {} } },
   })
-  server.on('request', (req, res) => {
-    const m = /^\/client\/([\w-]+)$/.exec(req.url ?? '')
-    if (m && scripts.has(m[1]!)) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-      res.end(`<!doctype html><html><head><meta charset="utf-8"></head><body><input id="email" autocomplete="username webauthn"><script src="/client-js/${m[1]}.js"></script></body></html>`)
-      return
-    }
-    const js = /^\/client-js\/([\w-]+)\.js$/.exec(req.url ?? '')
-    if (js && scripts.has(js[1]!)) {
-      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' })
-      res.end(scripts.get(js[1]!))
-      return
-    }
-    app(req, res)
+  server.on('request', (req, res) => clientPages(req, res) || app(req, res))
+  mailServer = createServer()
+  await new Promise<void>((r) => mailServer.listen(0, '127.0.0.1', r))
+  mailBase = `http://localhost:${(mailServer.address() as AddressInfo).port}`
+  const mailApp = createApp({
+    providers: [Passkey, Password({ scrypt: { ln: 4, r: 8, p: 1 }, ...mail.options })],
+    config: { url: `${mailBase}/auth`, secret: 'passkeys-browser-mail-secret-0123456789abcdef', adapter: MemoryAdapter(), session: { strategy: 'jwt' }, logger: { warn() {} } },
   })
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  })
+  mailServer.on('request', (req, res) => clientPages(req, res) || mailApp(req, res))
+  browser = await chromium.launch(launch)
 }, 120_000)
 afterAll(async () => {
   await browser?.close()
   await new Promise((r) => server?.close(r))
+  await new Promise((r) => mailServer?.close(r))
 })
 
-interface Device {
-  cdp: CDPSession
-  id: string
+/** The test pages that load a bundled browser client (/client/<name>); false for anything else. */
+function clientPages(req: IncomingMessage, res: ServerResponse): boolean {
+  const m = /^\/client\/([\w-]+)$/.exec(req.url ?? '')
+  if (m && scripts.has(m[1]!)) {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+    res.end(`<!doctype html><html><head><meta charset="utf-8"></head><body><input id="email" autocomplete="username webauthn"><script src="/client-js/${m[1]}.js"></script></body></html>`)
+    return true
+  }
+  const js = /^\/client-js\/([\w-]+)\.js$/.exec(req.url ?? '')
+  if (js && scripts.has(js[1]!)) {
+    res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' })
+    res.end(scripts.get(js[1]!))
+    return true
+  }
+  return false
 }
+
+type Device = VirtualDevice
 
 /** A browser context (its own cookies) with a virtual platform authenticator that verifies the user. */
-async function open(): Promise<{ context: BrowserContext; page: Page; device: Device }> {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  page.setDefaultTimeout(20_000)
-  const cdp = await context.newCDPSession(page)
-  await cdp.send('WebAuthn.enable')
-  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
-  })
-  return { context, page, device: { cdp, id: authenticatorId } }
-}
-
+const open = () => openWithAuthenticator(browser)
 /** Swap the page's authenticator for a new one (another device); returns it. */
-async function newDevice(device: Device): Promise<Device> {
-  await device.cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId: device.id })
-  const { authenticatorId } = await device.cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
-  })
-  return { cdp: device.cdp, id: authenticatorId }
-}
+const newDevice = (device: Device) => replaceVirtualAuthenticator(device)
+const credentials = (device: Device) => virtualCredentials(device)
 
-async function credentials(device: Device) {
-  return (await device.cdp.send('WebAuthn.getCredentials', { authenticatorId: device.id })).credentials
-}
-
-async function sessionEmail(page: Page): Promise<string | null> {
-  const res = await page.request.get(`${base}/auth/session`)
+async function sessionEmail(page: Page, at = base): Promise<string | null> {
+  const res = await page.request.get(`${at}/auth/session`)
   const body = (await res.json()) as { user?: { email?: string } } | null
   return body?.user?.email ?? null
 }
@@ -236,5 +230,48 @@ describe.each(['next-auth', 'latch'] as const)('passkeys in chromium: the %s bro
     ])
     expect(await sessionEmail(page)).toBe(email)
     await context.close()
+  })
+})
+
+describe('passkeys in chromium: sign-up with the address proven by mail (signUp: verify-email)', () => {
+  const mailTo = async (kind: string, to: string) => {
+    await expect.poll(() => mail.sent.some((m) => m.kind === kind && m.identifier === to)).toBe(true)
+    return mail.sent.filter((m) => m.kind === kind && m.identifier === to).pop()!.url
+  }
+
+  it('the sign-in page mails a link; the link page creates the passkey and signs in, once; an address with an account is told', async () => {
+    const { context, page, device } = await open()
+    const email = address()
+    // The built-in sign-in page: "Create an account with a passkey" creates nothing yet, it says to check the mail.
+    await page.goto(`${mailBase}/auth/signin`)
+    await page.fill('#input-passkey-email', email)
+    await Promise.all([page.waitForURL(/\/auth\/verify-request/), page.click('button[data-passkey=register]')])
+    expect(await credentials(device)).toHaveLength(0)
+    expect(await sessionEmail(page, mailBase)).toBeNull()
+
+    // The mailed link: its page's button runs the registration ceremony for the proven address.
+    const link = await mailTo('passkey-sign-up', email)
+    await page.goto(link)
+    await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/auth/passkey-sign-up')), page.click('button[data-passkey=register]')])
+    expect(await sessionEmail(page, mailBase)).toBe(email)
+    expect(await credentials(device)).toHaveLength(1)
+
+    // The link works once: in another browser it ends on the error page, without a session or a passkey.
+    const other = await open()
+    await other.page.goto(link)
+    await Promise.all([other.page.waitForURL(/error=Verification/), other.page.click('button[data-passkey=register]')])
+    expect(await sessionEmail(other.page, mailBase)).toBeNull()
+    expect(await credentials(other.device)).toHaveLength(0)
+
+    // The same address again, signed out: the same page as for a new address; its owner gets "account exists".
+    const again = await open()
+    await again.page.goto(`${mailBase}/client/latch`)
+    await again.page.waitForSelector('body[data-ready="1"]')
+    const answer = await again.page.evaluate((email) => window.passkeys.signIn!('passkey', { action: 'register', email, redirect: false }), email)
+    expect(answer).toMatchObject({ ok: true, error: null, verificationSent: true })
+    expect(new URL(answer.url).pathname).toBe('/auth/verify-request')
+    expect(new URL(await mailTo('passkey-account-exists', email)).pathname).toBe('/auth/signin')
+    expect(await credentials(again.device)).toHaveLength(0)
+    await Promise.all([context.close(), other.context.close(), again.context.close()])
   })
 })

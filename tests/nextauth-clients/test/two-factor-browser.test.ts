@@ -4,12 +4,14 @@
 import { existsSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromiumLaunchOptions } from '@latch/core/testing/chromium'
 import { createApp, DEMO_USERS } from '@latch/example-express/app'
 import { serveWithDevOidc, type TestServer } from '@latch/dev-oidc/testing'
 import { MemoryAdapter } from '@latch/core/adapters/memory'
 import { totpCode } from '@latch/core/testing'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const launch = chromiumLaunchOptions(process.env.CHROMIUM_PATH)
+const CHROMIUM = launch.executablePath
 const user = DEMO_USERS[0]!
 let browser: Browser
 let server: TestServer
@@ -21,7 +23,7 @@ beforeAll(async () => {
     await adapter.createUser({ id: user.id, email: user.email, emailVerified: null, name: user.name })
     return createApp({ oidc, config: { url: baseUrl, secret: 'two-factor-browser-secret-0123456789abcdef', adapter, session: { strategy: 'jwt' }, twoFactor: { issuer: 'Latch Express' } } })
   })
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] })
+  browser = await chromium.launch(launch)
 })
 afterAll(async () => {
   await browser?.close()

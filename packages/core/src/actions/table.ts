@@ -37,6 +37,8 @@ const signoutPageAction = lazy(() => import('./pages.js'), (m) => m.signoutPageA
 const verifyRequestPageAction = lazy(() => import('./pages.js'), (m) => m.verifyRequestPageAction)
 const errorPageAction = lazy(() => import('./pages.js'), (m) => m.errorPageAction)
 const webauthnOptionsAction = lazy(() => import('../passkeys/options-action.js'), (m) => m.webauthnOptionsAction)
+const passkeySignUpPageAction = lazy(() => import('../passkeys/sign-up-action.js'), (m) => m.passkeySignUpPageAction)
+const passkeySignUpAction = lazy(() => import('../passkeys/sign-up-action.js'), (m) => m.passkeySignUpAction)
 const passkeysAction = lazy(() => import('../passkeys/manage-action.js'), (m) => m.passkeysAction)
 const clientLogAction = lazy(() => import('./client-log.js'), (m) => m.clientLogAction)
 const accountAction = lazy(() => import('../account/routes.js'), (m) => m.accountAction)
@@ -91,6 +93,11 @@ export const routes: Record<AuthAction, Partial<Record<'GET' | 'POST', Route>>> 
   _log: { POST: { handler: clientLogAction, errors: 'json' } },
   // Passkeys (passkeys/): next-auth/webauthn's options request; the signed-in user's passkeys (list, page, remove).
   'webauthn-options': { GET: { handler: webauthnOptionsAction, provider: 'required', errors: 'json' } },
+  // Passkey sign-up proven by mail (signUp: 'verify-email'): the mailed link's page; its POST (CSRF) consumes the link.
+  'passkey-sign-up': {
+    GET: { handler: passkeySignUpPageAction, provider: 'required', errors: 'page' },
+    POST: { handler: passkeySignUpAction, csrf: true, provider: 'required', errors: 'page' },
+  },
   passkeys: {
     GET: { handler: passkeysAction, errors: 'json' },
     POST: { handler: passkeysAction, csrf: true, errors: 'json' },

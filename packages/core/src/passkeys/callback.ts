@@ -14,6 +14,7 @@ import { parseAuthentication, parseRegistration } from './parse.js'
 import { relyingParty, userVerification } from './relying-party.js'
 import { base64ToBytes, base64urlToBase64, bytesToBase64 } from './encoding.js'
 import { simpleWebAuthn } from './library.js'
+import { signUpMode } from './sign-up-mail.js'
 
 type PasskeyAdapter = Adapter & Required<Pick<Adapter, 'getAuthenticator' | 'createAuthenticator' | 'listAuthenticatorsByUserId' | 'updateAuthenticatorCounter'>>
 
@@ -147,11 +148,15 @@ async function register(ctx: RequestContext, provider: WebAuthnConfig, adapter: 
   }
 
   // Sign-up: a new account for the address the options named.
-  if (provider.allowSignUp === false) throw new AccessDenied('Sign-up with a passkey is not allowed')
+  const mode = signUpMode(ctx, provider)
+  if (mode === false) throw new AccessDenied('Sign-up with a passkey is not allowed')
   if (!state.user || typeof state.user.email !== 'string') throw new InvalidCheck('The passkey challenge names no new user')
+  // With sign-up by mail, only a challenge issued for a mailed link's proven address creates an account.
+  if (mode === 'verify-email' && state.proven !== true) throw new InvalidCheck('This sign-up needs the link mailed to the address')
   if (await signedIn(ctx)) throw new InvalidCheck('Signed in since the sign-up began: add the passkey from the account instead')
-  // getUserInfo's extra fields (user-info.ts) reach createUser as in Auth.js; the address is never verified by a passkey.
-  const user = { ...state.user, email: state.user.email, name: typeof state.user.name === 'string' ? state.user.name : null, emailVerified: null }
+  // getUserInfo's extra fields (user-info.ts) reach createUser as in Auth.js; only a mailed link proves the address.
+  const proven = state.proven === true ? new Date(ctx.options.now() * 1000) : null
+  const user = { ...state.user, email: state.user.email, name: typeof state.user.name === 'string' ? state.user.name : null, emailVerified: proven }
   return completeSignIn(ctx, {
     user,
     account,

@@ -22,6 +22,8 @@ export interface ChallengeState {
   provider: string
   /** A sign-up: who the new account is for. */
   user?: WebAuthnUserInfo
+  /** A sign-up whose address was proven by a mailed link (passkey-sign-up): the account starts verified. */
+  proven?: boolean
   /** Adding a passkey: the signed-in user it is for. */
   userId?: string
   [key: string]: unknown

@@ -6,6 +6,10 @@
  *   import { signIn } from '@latch/core/webauthn-client'
  *   await signIn('passkey')                                        // sign in (a discoverable passkey)
  *   await signIn('passkey', { action: 'register', email })         // sign up, or add a passkey when signed in
+ *
+ * Sign-up by mail (the provider's `signUp: 'verify-email'`): a signed-out `register` with an `email` creates nothing
+ * yet; the server answers the same for every address and mails a link. `signIn` then goes to the "check your email"
+ * page, or with `redirect: false` resolves to `{ ok: true, verificationSent: true, url }`. The link's page finishes.
  *   signIn('passkey', { autofill: true })                          // conditional UI: offer passkeys in autofill
  */
 import { browserSupportsWebAuthn, browserSupportsWebAuthnAutofill, startAuthentication, startRegistration, WebAuthnAbortService } from '@simplewebauthn/browser'
@@ -38,6 +42,8 @@ export interface PasskeySignInResponse {
   error: string | null
   code: string | null
   url: string | null
+  /** Sign-up by mail: nothing was created yet; a link went to the address (whatever the address, the same answer). */
+  verificationSent?: boolean
 }
 
 /** Hooks the framework packages set (navigation, session refresh). */
@@ -90,7 +96,10 @@ export async function signIn(
     return done({ ok: false, status: 0, error: 'FetchError', code: null, url: null })
   }
   release()
-  const body = (await optionsRes.json().catch(() => ({}))) as { action?: string; options?: unknown; error?: string }
+  const body = (await optionsRes.json().catch(() => ({}))) as { action?: string; options?: unknown; error?: string; verificationSent?: boolean; url?: string }
+  if (optionsRes.ok && body.verificationSent === true) {
+    return done({ ok: true, status: optionsRes.status, error: null, code: null, url: typeof body.url === 'string' ? body.url : null, verificationSent: true })
+  }
   if (!optionsRes.ok || !body.options) return { ok: false, status: optionsRes.status, error: body.error ?? 'UnknownError', code: null, url: null }
   let data: unknown
   try {

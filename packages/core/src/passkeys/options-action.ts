@@ -7,12 +7,17 @@ import { json } from '../http/response.js'
 import { adapterCall } from '../session/database-session.js'
 import { requireRecentSignIn, signedIn } from '../session/signed-in.js'
 import { signedOutUser } from './user-info.js'
+import { normalizeEmail } from '../providers/email.js'
 import { isWebAuthn } from './provider.js'
 import { issueChallenge, newChallenge, type ChallengeState } from './challenge.js'
 import { DEFAULT_TIMEOUT_MS, relyingParty, userVerification } from './relying-party.js'
 import { base64ToBase64url } from './encoding.js'
 import { simpleWebAuthn } from './library.js'
 import { rateLimit, rateLimitedResponse } from '../rate-limit/limit.js'
+import { mailboxKey } from '../rate-limit/mailbox-key.js'
+import { pageUrl } from '../http/redirect.js'
+import { sendSignUpMail, signUpAdapter, signUpMode } from './sign-up-mail.js'
+import { inBackground } from '../background/run.js'
 
 /** Signed-out options requests per client address (a sign-in page asks once per view, for autofill). */
 const OPTIONS_RULE = { max: 300, windowSeconds: 15 * 60 }
@@ -24,7 +29,9 @@ const OPTIONS_RULE = { max: 300, windowSeconds: 15 * 60 }
  * - authenticate (default without an e-mail address): discoverable credentials only, no `allowCredentials`, so the
  *   answer never says whether an account exists; conditional UI (autofill) uses this too.
  * - register, signed in: a new passkey for the signed-in user (a recent sign-in is required).
- * - register, signed out: sign-up with `email` (when `allowSignUp` is not false) for an address with no account.
+ * - register, signed out, with `email`: sign-up as the provider's `signUp` mode says (sign-up-mail.ts):
+ *   `verify-email` answers `{ verificationSent: true, url }` for every address and mails it after the response;
+ *   `direct` (Auth.js) answers the options for an address with no account and refuses one that has an account.
  */
 export async function webauthnOptionsAction(ctx: RequestContext): Promise<ResponseInternal> {
   const provider = ctx.provider
@@ -51,9 +58,21 @@ export async function webauthnOptionsAction(ctx: RequestContext): Promise<Respon
     if (action === 'authenticate') return authentication(ctx, provider)
     throw new InvalidRequest('Signed in: say action=register to add a passkey, or action=authenticate')
   }
-  // Signed out: who the request is about, as Auth.js's getUserInfo says (user-info.ts). An existing user or nobody
-  // authenticates with discoverable credentials (never listing anyone's); a new user registers.
+  // Signed out. authenticate: discoverable credentials only, never listing anyone's.
   if (action === 'authenticate') return authentication(ctx, provider)
+  const mode = signUpMode(ctx, provider)
+  if (action === 'register') {
+    // Refused before any lookup: the answer is the same whether the address has an account.
+    if (mode === false) throw new AccessDenied('Sign-up with a passkey is not allowed')
+    if (mode === 'verify-email') {
+      const email = emailParam(ctx.query.email)
+      if (!email) throw new InvalidRequest('Registering a passkey needs an email address (or a signed-in user)')
+      return requestSignUpLink(ctx, provider, email)
+    }
+  }
+  // Only Auth.js's direct sign-up registers from this request; otherwise every address gets sign-in options, so
+  // nothing is registered on a guess. Who the request is about is what getUserInfo says (user-info.ts).
+  if (mode !== 'direct') return authentication(ctx, provider)
   const info = await signedOutUser(ctx, provider, adapter)
   if (!info) {
     if (action === 'register') throw new InvalidRequest('Registering a passkey needs an email address (or a signed-in user)')
@@ -63,20 +82,28 @@ export async function webauthnOptionsAction(ctx: RequestContext): Promise<Respon
     if (action === undefined) return authentication(ctx, provider)
     throw new InvalidRequest('Sign in first to add a passkey to an existing account')
   }
-  if (provider.allowSignUp === false) throw new AccessDenied('Sign-up with a passkey is not allowed')
   const { email, name } = info.user
   return registration(ctx, provider, { email, name: typeof name === 'string' ? name : undefined }, { user: info.user })
+}
+
+function emailParam(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined
+  try {
+    return normalizeEmail(value)
+  } catch {
+    throw new InvalidRequest('The email address is not valid')
+  }
 }
 
 function respond(body: unknown, cookie: Cookie): ResponseInternal {
   return json(body, 200, { cookies: [cookie], headers: { 'Cache-Control': 'private, no-store' } })
 }
 
-async function registration(
+export async function registration(
   ctx: RequestContext,
   provider: WebAuthnConfig,
   label: { email: string; name?: string },
-  bind: { userId: string } | { user: WebAuthnUserInfo },
+  bind: { userId: string } | { user: WebAuthnUserInfo; proven?: true },
 ): Promise<ResponseInternal> {
   const adapter = ctx.options.adapter!
   const rp = relyingParty(ctx, provider)
@@ -115,4 +142,15 @@ async function authentication(ctx: RequestContext, provider: WebAuthnConfig): Pr
   })
   const state: ChallengeState = { challenge: options.challenge, action: 'authenticate', provider: provider.id }
   return respond({ action: 'authenticate', options }, await issueChallenge(ctx, provider, state))
+}
+
+/** Sign-up by mail: the same answer for every address; the lookup and the mail happen after the response. */
+async function requestSignUpLink(ctx: RequestContext, provider: WebAuthnConfig, email: string): Promise<ResponseInternal> {
+  signUpAdapter(ctx)
+  const limit = await rateLimit(ctx, 'passkey-mail', mailboxKey(email))
+  if (limit.retryAfter) return rateLimitedResponse(ctx, limit.retryAfter)
+  // The lookup and the mail after the answer (config.waitUntil / the platform's, see background/run.ts).
+  inBackground(ctx, 'passkey sign-up mail', () => sendSignUpMail(ctx, provider, email))
+  const url = pageUrl(ctx, 'verify-request', { provider: provider.id, type: 'webauthn' })
+  return json({ verificationSent: true, url }, 200, { headers: { 'Cache-Control': 'private, no-store' } })
 }

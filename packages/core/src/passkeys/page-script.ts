@@ -14,6 +14,8 @@ export interface PageScriptConfig {
   conditional: boolean
   /** Where to show errors. */
   errorUrl: string
+  /** The page of a mailed sign-up link: the options come from POSTing this link's token there (passkey-sign-up). */
+  signUpLink?: { url: string; token: string; email: string }
 }
 
 const SOURCE = String.raw`
@@ -31,8 +33,13 @@ function toJSON(cred) {
 const MESSAGES = { WebAuthnVerificationError: 'The passkey could not be verified. Try again, or use another sign-in method.', InvalidCheck: 'The passkey request expired. Try again.', AccessDenied: 'You do not have permission to sign in.', OAuthAccountNotLinked: 'This email is already used with another sign-in method. Sign in the way you did before.' };
 const say = (text) => { const el = document.getElementById('latch-passkey-status'); if (el) { el.textContent = text; el.hidden = !text; } };
 async function options(params) {
-  const res = await fetch(cfg.optionsUrl + '?' + new URLSearchParams(params), { credentials: 'same-origin', headers: { accept: 'application/json' } });
+  const link = cfg.signUpLink;
+  const res = link
+    ? await fetch(link.url, { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded', 'x-auth-return-redirect': '1' }, body: new URLSearchParams({ csrfToken: cfg.csrfToken, token: link.token, email: link.email }) })
+    : await fetch(cfg.optionsUrl + '?' + new URLSearchParams(params), { credentials: 'same-origin', headers: { accept: 'application/json' } });
   const body = await res.json().catch(() => ({}));
+  // A refused sign-up link answers with the error page to go to.
+  if (link && body.url && !body.options) { location.href = body.url; return {}; }
   if (!res.ok) throw new Error(body.message || 'The passkey request was refused');
   return body;
 }
@@ -54,8 +61,11 @@ async function run(params, mediation) {
   // request's challenge cookie.
   const previous = inflight;
   const asked = (inflight = previous.catch(() => {}).then(() => options(params)));
-  const { action, options: o } = await asked;
-  if (abort.signal.aborted) return;
+  const answer = await asked;
+  // Sign-up by mail (signUp: 'verify-email'): nothing to create yet, the link in the mail continues.
+  if (answer.verificationSent) { if (answer.url) location.href = answer.url; else say('Check your email for a link to continue.'); return; }
+  const { action, options: o } = answer;
+  if (!o || abort.signal.aborted) return;
   const cred = action === 'register'
     ? await navigator.credentials.create({ publicKey: creation(o), signal: abort.signal })
     : await navigator.credentials.get({ publicKey: request(o), signal: abort.signal, ...(mediation ? { mediation } : {}) });

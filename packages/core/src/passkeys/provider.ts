@@ -1,5 +1,6 @@
 import type { CommonProviderOptions } from '../providers/common-options.js'
 import type { Adapter, AdapterUser } from '../adapters/types.js'
+import type { Awaitable, Theme } from '../base-types.js'
 
 /** A relying party: the site passkeys belong to. Each field may list several values (several origins). */
 export interface RelyingParty {
@@ -9,6 +10,28 @@ export interface RelyingParty {
   name?: string | string[]
   /** The origins a response may come from (default: the request's origin). */
   origin?: string | string[]
+}
+
+export type PasskeySignUpMode = 'verify-email' | 'direct'
+
+/** Which sign-up mail is being sent. */
+export type PasskeyMailKind =
+  /** A new address: the link opens the page that creates the passkey (and the account). */
+  | 'passkey-sign-up'
+  /** The address has an account: nothing was created; the link is the sign-in page. */
+  | 'passkey-account-exists'
+
+export interface PasskeyMailParams {
+  kind: PasskeyMailKind
+  /** The normalized address. */
+  identifier: string
+  url: string
+  /** The link's token (also in `url`); empty for `passkey-account-exists`, whose link is the sign-in page. */
+  token: string
+  expires: Date
+  provider: WebAuthnConfig
+  theme: Theme
+  request: Request
 }
 
 /** The user a passkey registration is for, as a WebAuthn options request names it (plus `getUserInfo`'s extra fields). */
@@ -67,6 +90,22 @@ export interface WebAuthnConfig extends CommonProviderOptions {
   getUserInfo?: GetUserInfo
   /** Whether someone without an account may create one with a passkey (default true, as in Auth.js). */
   allowSignUp?: boolean
+  /**
+   * How a signed-out visitor signs up with a passkey (`action=register` with an `email`); see docs/guides/passkeys.md.
+   * - `'verify-email'`: the address is proven by mail first. Every address gets the same answer
+   *   (`{ verificationSent: true }`); a new address is mailed a single-use link to a page that creates the passkey,
+   *   an address with an account is mailed that it has one. No answer says whether an account exists.
+   * - `'direct'`: Auth.js's behaviour and wire format: the options come back at once and the account is created
+   *   with the passkey. An address that has an account is refused, which tells that it exists.
+   * - `false`: no sign-up with a passkey (same as `allowSignUp: false`).
+   * Default: `'verify-email'` when there is a mail sender (this provider's `sendVerificationRequest`, or the app's
+   * `Password` provider's), else `'direct'`.
+   */
+  signUp?: PasskeySignUpMode | false
+  /** Sends the sign-up mails of `signUp: 'verify-email'`. Default: the app's `Password` provider's sender. */
+  sendVerificationRequest?: (params: PasskeyMailParams) => Awaitable<void>
+  /** Seconds a sign-up link lives (default 900, at most 3600). */
+  signUpMaxAge?: number
   /** Seconds a challenge lives (default 300, at most 900). */
   challengeMaxAge?: number
   /** Offer passkeys in the browser's autofill on the built-in sign-in page (default true). */

@@ -10,7 +10,7 @@ export function passkeyForm(p: WebAuthnConfig): Html {
   const id = `input-${p.id}-email`
   const label = p.formFields?.email?.label ?? 'Email'
   return html`<form data-provider="${p.id}"><label for="${id}">${label}</label><input id="${id}" name="email" type="email" autocomplete="username webauthn" placeholder="email@example.com"><button type="button" data-passkey="authenticate">Sign in with ${p.name}</button>${
-    p.allowSignUp === false ? '' : html`<button type="button" data-passkey="register">Create an account with a ${p.name.toLowerCase()}</button>`
+    p.allowSignUp === false || p.signUp === false ? '' : html`<button type="button" data-passkey="register">Create an account with a ${p.name.toLowerCase()}</button>`
   }</form><div class="error" id="latch-passkey-status" role="alert" hidden></div>`
 }
 

@@ -21,6 +21,18 @@ const TEXT: Record<PasswordMailKind, { subject: string; lead: string; button: st
     button: 'Set a new password',
     ignore: 'Nothing was changed. If it was you, sign in as usual or use the link to set a password. Otherwise ignore this email.',
   },
+  'passkey-sign-up': {
+    subject: 'Create your passkey for',
+    lead: 'Open this link to create a passkey and finish creating your account on',
+    button: 'Create a passkey',
+    ignore: 'If you did not ask for this, ignore this email: no account is created unless the link is used.',
+  },
+  'passkey-account-exists': {
+    subject: 'You already have an account on',
+    lead: 'Someone tried to sign up with a passkey using this address, which already has an account on',
+    button: 'Sign in',
+    ignore: 'Nothing was changed. If it was you, sign in as usual; once signed in you can add a passkey. Otherwise ignore this email.',
+  },
 }
 
 /**

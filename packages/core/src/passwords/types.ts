@@ -13,6 +13,13 @@ export type PasswordMailKind =
    * password-reset link, so the owner of the mailbox can set a password on their account (proving the address).
    */
   | 'account-exists'
+  /**
+   * Sent for the passkey provider, which borrows this sender for sign-up by mail (its `signUp: 'verify-email'`):
+   * a link to the page that creates the passkey for a new address, or the sign-in page for an address with an
+   * account. See docs/guides/passkeys.md.
+   */
+  | 'passkey-sign-up'
+  | 'passkey-account-exists'
 
 export interface PasswordMailParams {
   kind: PasswordMailKind

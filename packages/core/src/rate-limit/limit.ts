@@ -69,7 +69,7 @@ export interface LimitResult {
  */
 export async function rateLimit(
   ctx: RequestContext,
-  kind: 'credentials' | 'email' | 'two-factor' | 'password' | 'password-mail' | 'passkey-options',
+  kind: 'credentials' | 'email' | 'two-factor' | 'password' | 'password-mail' | 'passkey-options' | 'passkey-mail',
   identifiers: string | string[] | null | undefined,
   /** The rules of a feature with its own (two-factor/), over the app's; `rateLimit: false` still turns all off. */
   rules?: Pick<RateLimitConfig, 'identifier' | 'ip'>,
