@@ -1,4 +1,4 @@
-import type { Awaitable } from '../types.js'
+import type { Awaitable } from '../base-types.js'
 
 /**
  * `config.account`: account management (account/). Everything has a default; the only thing an app may need to

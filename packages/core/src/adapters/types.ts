@@ -1,4 +1,4 @@
-import type { Account, Awaitable, User } from '../types.js'
+import type { Account, Awaitable, User } from '../base-types.js'
 import type { TwoFactorRecord } from '../two-factor/types.js'
 
 export type { TwoFactorRecord }

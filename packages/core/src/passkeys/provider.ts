@@ -1,4 +1,4 @@
-import type { CommonProviderOptions } from '../providers/types.js'
+import type { CommonProviderOptions } from '../providers/common-options.js'
 
 /** A relying party: the site passkeys belong to. Each field may list several values (several origins). */
 export interface RelyingParty {

@@ -1,5 +1,5 @@
-import type { Awaitable, Theme } from '../types.js'
-import type { CommonProviderOptions } from '../providers/types.js'
+import type { Awaitable, Theme } from '../base-types.js'
+import type { CommonProviderOptions } from '../providers/common-options.js'
 import type { ScryptParams } from './hash.js'
 
 /** Which mail the password provider is sending. */

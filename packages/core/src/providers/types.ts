@@ -1,4 +1,5 @@
-import type { Account, Awaitable, Profile, User } from '../types.js'
+import type { Account, Awaitable, Profile, User } from '../base-types.js'
+import type { CommonProviderOptions, ProviderType } from './common-options.js'
 import type { customFetch } from '../symbols.js'
 import type { HttpOptions } from '../oauth/limited-fetch.js'
 import type { WebAuthnConfig } from '../passkeys/provider.js'
@@ -6,15 +7,9 @@ import type { WebAuthnConfig } from '../passkeys/provider.js'
 export type { WebAuthnConfig }
 import type { PasswordConfig } from '../passwords/types.js'
 
-export type ProviderType = 'oauth' | 'oidc' | 'email' | 'credentials' | 'webauthn' | 'password'
+export type { ProviderType }
 
-export interface CommonProviderOptions {
-  id: string
-  name: string
-  type: ProviderType
-  /** Extra options the user passed, merged over the factory defaults (never mutated). */
-  options?: Record<string, unknown>
-}
+export type { CommonProviderOptions }
 
 /** An endpoint given as a URL or as `{ url, params }`. */
 export type EndpointConfig = string | { url?: string; params?: Record<string, string | undefined> }
@@ -123,7 +118,7 @@ export interface EmailConfig extends CommonProviderOptions {
     expires: Date
     provider: EmailConfig
     token: string
-    theme: import('../types.js').Theme
+    theme: import('../base-types.js').Theme
     request: Request
   }) => Awaitable<void>
   generateVerificationToken?: () => Awaitable<string>

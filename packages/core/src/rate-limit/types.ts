@@ -1,4 +1,4 @@
-import type { Awaitable } from '../types.js'
+import type { Awaitable } from '../base-types.js'
 
 /** One counted hit: how many hits the key has in its current window and when the window ends. */
 export interface RateLimitHit {

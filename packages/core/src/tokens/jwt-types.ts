@@ -1,4 +1,4 @@
-import type { Awaitable } from '../types.js'
+import type { Awaitable } from '../base-types.js'
 
 export interface DefaultJWT extends Record<string, unknown> {
   name?: string | null

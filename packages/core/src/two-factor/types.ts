@@ -1,4 +1,4 @@
-import type { Awaitable, User } from '../types.js'
+import type { Awaitable, User } from '../base-types.js'
 
 /**
  * `config.twoFactor`: TOTP (RFC 6238) as a second step after any first factor. Off when absent. See
