@@ -3,12 +3,18 @@
 import NextAuth, { type NextAuthConfig } from '@latch/next'
 import Credentials from '@latch/core/providers/credentials'
 import OIDC from '@latch/core/providers/oidc'
-import { passwordAccounts } from './passwords'
+import type { Adapter } from '@latch/core'
+import { passwordProvider } from './passwords'
+import { sessionStrategy, storeFromEnv } from './store'
 import Passkey from '@latch/core/providers/passkey'
 import { MemoryAdapter } from '@latch/core/adapters/memory'
 
 /** The demo account of the credentials provider. Local use only. */
 export const DEMO_USER = { id: 'alice', username: 'alice', password: 'wonderland', name: 'Alice Liddell', email: 'alice@example.com' }
+
+/** PostgreSQL or Redis when AUTH_STORE names one (store.ts), else memory; one per server process, see demoStore(). */
+const shared = globalThis as typeof globalThis & { __latchExampleAdapter?: Adapter }
+const adapter = (shared.__latchExampleAdapter ??= demoStore())
 
 const providers: NextAuthConfig['providers'] = [
   Credentials({
@@ -17,9 +23,15 @@ const providers: NextAuthConfig['providers'] = [
       username: { label: 'Username', placeholder: 'alice' },
       password: { label: 'Password', type: 'password' },
     },
-    authorize(credentials) {
+    async authorize(credentials) {
       const ok = credentials.username === DEMO_USER.username && credentials.password === DEMO_USER.password
-      return ok ? { id: DEMO_USER.id, name: DEMO_USER.name, email: DEMO_USER.email } : null
+      if (!ok) return null
+      const demo = { id: DEMO_USER.id, name: DEMO_USER.name, email: DEMO_USER.email }
+      // In a store the demo account is a user of it (a database session points at its user): created on first sign-in.
+      if (process.env.AUTH_STORE && !(await adapter.getUser?.(demo.id))) {
+        await Promise.resolve(adapter.createUser?.({ ...demo, emailVerified: null })).catch(() => {}) // a concurrent first sign-in made it
+      }
+      return demo
     },
   }),
   // Passkeys: sign up, sign in, add more from /passkeys (app/passkeys) or the built-in /api/auth/passkeys page.
@@ -40,29 +52,28 @@ if (process.env.DEV_OIDC_ISSUER) {
   )
 }
 
-// E-mail + password accounts in memory when PASSWORD_MAILBOX names a file for the mails (the password test suite).
-const passwords = process.env.PASSWORD_MAILBOX ? passwordAccounts(process.env.PASSWORD_MAILBOX) : undefined
-if (passwords) providers.push(passwords.provider)
+// E-mail + password accounts when PASSWORD_MAILBOX names a file for the mails (the password test suite).
+if (process.env.PASSWORD_MAILBOX) providers.push(passwordProvider(process.env.PASSWORD_MAILBOX))
 
 /**
- * Passkeys (and passwords, two-factor) are stored by the adapter. A demo keeps them in memory, one store per server
- * process (on globalThis so every route bundle shares it); a real app uses @latch/adapter-postgres or -redis.
+ * Passkeys (and passwords, two-factor) are stored by the adapter: AUTH_STORE=postgres|redis picks
+ * @latch/adapter-postgres or -redis (store.ts), with AUTH_SESSION_STRATEGY=jwt (default) or database. Otherwise the
+ * demo keeps them in memory. Either way one store per server process (on globalThis so every route bundle shares it).
  *
- * AUTH_DEMO_TWO_FACTOR=1: two-factor sign-in (TOTP, docs/guides/two-factor.md) on, the store holding the demo
- * account. Enroll at /api/auth/two-factor-setup once signed in.
+ * AUTH_DEMO_TWO_FACTOR=1: two-factor sign-in (TOTP, docs/guides/two-factor.md) on, the in-memory store holding the
+ * demo account. Enroll at /api/auth/two-factor-setup once signed in.
  */
-function demoStore(): ReturnType<typeof MemoryAdapter> {
-  const adapter = passwords?.adapter ?? MemoryAdapter()
+function demoStore(): Adapter {
+  const store = storeFromEnv(process.env)
+  if (store) return store
+  const adapter = MemoryAdapter()
   if (process.env.AUTH_DEMO_TWO_FACTOR === '1') adapter.createUser({ id: DEMO_USER.id, email: DEMO_USER.email, emailVerified: null, name: DEMO_USER.name })
   return adapter
 }
-const store = globalThis as typeof globalThis & { __latchExampleAdapter?: ReturnType<typeof MemoryAdapter> }
-const adapter = (store.__latchExampleAdapter ??= demoStore())
-
 export const authConfig: NextAuthConfig = {
   providers,
   adapter,
-  session: { strategy: 'jwt' },
+  session: { strategy: sessionStrategy(process.env) },
   ...(process.env.AUTH_DEMO_TWO_FACTOR === '1' ? { twoFactor: { issuer: 'Latch Next example' } } : {}),
   callbacks: {
     // proxy.ts: /admin needs a session; everything else is open.

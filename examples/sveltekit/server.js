@@ -24,6 +24,14 @@ Object.assign(process.env, {
   AUTH_DEV_OIDC_SECRET: client.clientSecret,
 })
 
+// AUTH_STORE=postgres (src/lib/server/store.js): create the tables when missing (idempotent), unbundled, before the app.
+if (process.env.AUTH_STORE === 'postgres') {
+  const [{ default: pg }, { ensureSchema }] = await Promise.all([import('pg'), import('@latch/adapter-postgres')])
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 3000 })
+  await ensureSchema(pool, { schema: process.env.DATABASE_SCHEMA || 'public' })
+  await pool.end()
+}
+
 // adapter-node's server reads HOST, PORT and ORIGIN from the environment.
 await import('./build/index.js')
 console.log(`Latch SvelteKit example on ${appUrl} (local OIDC provider at ${oidc.issuer})`)

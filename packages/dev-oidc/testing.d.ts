@@ -1,4 +1,4 @@
-import type { RequestListener } from 'node:http'
+import type { IncomingMessage, RequestListener } from 'node:http'
 
 /** A port that was free on 127.0.0.1 a moment ago. */
 export function freePort(): Promise<number>
@@ -18,6 +18,24 @@ export function serveWithDevOidc(
   app: (baseUrl: string, oidc: { issuer: string; clientId: string; clientSecret: string }) => RequestListener | Promise<RequestListener>,
   basePath?: string,
 ): Promise<TestServer>
+
+/**
+ * A Node request listener for a fetch-style handler: the request with its body and headers, the response with every
+ * Set-Cookie header plus `cookies` (e.g. what a SvelteKit event's `cookies.set` collected). `req` is the Node request.
+ */
+export function fetchListener(
+  baseUrl: string,
+  handler: (request: Request, req: IncomingMessage) => Promise<{ response: Response; cookies?: string[] }>,
+): RequestListener
+
+/**
+ * Several test servers for suites that share them, all started together (in parallel) the first time any is asked
+ * for. `get(i)` gives server `i` with a `close()` that leaves it running; `close()` ends every server that started.
+ */
+export function startTogether(starters: Array<() => Promise<TestServer>>): {
+  get(i: number): Promise<TestServer>
+  close(): Promise<void>
+}
 
 /**
  * Spawn a server process (output collected) and poll `readyUrl` every 100 ms until it answers. Throws with the

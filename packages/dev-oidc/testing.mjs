@@ -1,5 +1,6 @@
 // Node-only helpers for the tests of the framework packages: free ports, an app served in-process next to
-// the dev provider, and a server process waited for until it answers.
+// the dev provider, a fetch handler as a Node listener, server processes waited for until they answer (one at a
+// time or several together).
 import { spawn } from 'node:child_process'
 import { createServer, request as httpRequest } from 'node:http'
 import { createServer as createNetServer } from 'node:net'
@@ -34,6 +35,52 @@ export async function serveWithDevOidc(client, app, basePath) {
         server.closeAllConnections()
       })
       await oidc.close()
+    },
+  }
+}
+
+/**
+ * A Node request listener for a fetch-style handler (`Request` in, `Response` out), as the framework packages' tests
+ * serve their handlers: the request with its body and headers, the response with every Set-Cookie header, plus the
+ * `cookies` the handler returns (e.g. what a SvelteKit event's `cookies.set` collected). `handler(request, req)` gets
+ * the Node request too (client address).
+ */
+export function fetchListener(baseUrl, handler) {
+  return async (req, res) => {
+    const headers = new Headers()
+    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v)
+    let body
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      const chunks = []
+      for await (const chunk of req) chunks.push(chunk)
+      body = new Uint8Array(Buffer.concat(chunks))
+    }
+    const request = new Request(new URL(req.url ?? '/', baseUrl), { method: req.method, headers, body })
+    const { response, cookies = [] } = await handler(request, req)
+    res.statusCode = response.status
+    for (const [k, v] of response.headers) if (k !== 'set-cookie') res.setHeader(k, v)
+    res.setHeader('set-cookie', [...response.headers.getSetCookie(), ...cookies])
+    res.end(Buffer.from(await response.arrayBuffer()))
+  }
+}
+
+/**
+ * Several test servers for suites that share them: `starters` all run together (in parallel) the first time any
+ * server is asked for. `get(i)` gives server `i` with a `close()` that leaves it running (several suites use it);
+ * `close()` ends every server that started (call it from the file's afterAll).
+ */
+export function startTogether(starters) {
+  let started
+  const all = () => (started ??= Promise.allSettled(starters.map((start) => start())))
+  return {
+    async get(i) {
+      const result = (await all())[i]
+      if (result.status === 'rejected') throw result.reason
+      return { baseUrl: result.value.baseUrl, close: async () => {} }
+    },
+    async close() {
+      if (!started) return
+      await Promise.all((await started).map((r) => (r.status === 'fulfilled' ? r.value.close() : undefined)))
     },
   }
 }

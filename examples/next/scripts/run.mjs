@@ -2,6 +2,7 @@
 // `pnpm dev` / `pnpm start`: the local OIDC provider (@latch/dev-oidc) plus `next dev` / `next start`,
 // so a newcomer signs in with no external account. Local development only.
 //   PORT (3000), OIDC_PORT (4000), AUTH_URL (http://127.0.0.1:PORT), AUTH_SECRET (a dev default).
+//   AUTH_STORE, DATABASE_URL, DATABASE_SCHEMA, REDIS_URL, REDIS_PREFIX, AUTH_SESSION_STRATEGY: the store (store.ts).
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { startDevOidc } from '@latch/dev-oidc'
@@ -16,6 +17,14 @@ if (!process.env.AUTH_SECRET) {
   // Fixed so that sessions survive restarts while you try things out. Never use it outside your machine.
   process.env.AUTH_SECRET = 'latch-example-next-dev-secret-do-not-use-in-production'
   console.warn('AUTH_SECRET is not set: using a development-only default secret.')
+}
+
+// AUTH_STORE=postgres (store.ts): create the tables when missing (idempotent), before Next starts.
+if (process.env.AUTH_STORE === 'postgres') {
+  const [{ default: pg }, { ensureSchema }] = await Promise.all([import('pg'), import('@latch/adapter-postgres')])
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 3000 })
+  await ensureSchema(pool, { schema: process.env.DATABASE_SCHEMA || 'public' })
+  await pool.end()
 }
 
 const client = { client_id: 'latch-example-next', client_secret: 'latch-example-next-secret' }

@@ -3,6 +3,7 @@ export { asSession, authBasePath, checkSession, getSession, sessionFromResponse,
 export { readEnv, applyEnv, withProviderEnv, type EnvConfig, type EnvRecord } from './env.js'
 export { skipCSRFCheck, raw, customFetch } from './symbols.js'
 export { setClientAddress } from './http/client-address.js'
+export { setWaitUntil, type WaitUntil } from './background/wait-until.js'
 export { forwardedHost, forwardedProto, lastForwarded } from './http/forwarded.js'
 export { hardenHeaders, hardenResponse, type HardenFacts, type HeaderAccess } from './http/harden.js'
 export { safeRedirect, safeRedirectPath, sameOriginUrl, signInRedirect } from './http/safe-redirect.js'

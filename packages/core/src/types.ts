@@ -23,7 +23,28 @@ export type {
   Profile,
   Theme,
 } from './base-types.js'
-export interface PagesOptions {
+/**
+ * Latch's pages beyond Auth.js's five (docs/reference/pages.md): set one to serve that page from your app. A
+ * browser is redirected there with the query parameters the built-in page uses.
+ */
+export interface LatchPages {
+  /** The password sign-up form (GET {basePath}/signup/:provider): `callbackUrl`, `provider`, `error`. */
+  signUp?: string
+  /** The forgot-password form (GET {basePath}/password/forgot): `callbackUrl`, `provider`, `error`. */
+  forgotPassword?: string
+  /** The new-password form a reset link opens (GET {basePath}/password/reset): `token`, `email`, `callbackUrl`, `error`. */
+  resetPassword?: string
+  /** The confirmation a verification link opens (GET {basePath}/verify-email): `token`, `email`, `callbackUrl`. */
+  verifyEmail?: string
+  /** The account page (GET {basePath}/account for browsers, and where account actions return): `done`, `error`. */
+  account?: string
+  /** The code prompt of a pending two-factor sign-in (GET {basePath}/two-factor): `step` (`verify` or `enroll`), `error`. */
+  twoFactor?: string
+  /** Two-factor enrollment and management for signed-in users (GET {basePath}/two-factor-setup): `error`. */
+  twoFactorSetup?: string
+}
+
+export interface PagesOptions extends LatchPages {
   signIn?: string
   signOut?: string
   error?: string
@@ -156,6 +177,13 @@ export interface AuthConfig {
   account?: AccountOptions
   /** Two-factor sign-in (TOTP + recovery codes) after any first factor; off when absent. See docs/guides/two-factor.md. */
   twoFactor?: TwoFactorConfig
+  /**
+   * The platform's `waitUntil` (Workers `ctx.waitUntil`, Vercel/Next `after`): work done after the answer (the mails
+   * whose presence would tell whether an account exists) is handed to it. The framework packages pass the
+   * platform's own per request where there is one; set this to override. Without either, that work runs on in the
+   * process, its failures logged. See docs/guides/passwords.md.
+   */
+  waitUntil?: (promise: Promise<unknown>) => void
 }
 
 export type AuthAction =

@@ -32,6 +32,7 @@ const SESSION_PATH = new Set([
   'src/config/logger.ts',
   'src/http/chunks.ts',
   'src/http/client-address.ts',
+  'src/background/wait-until.ts',
   'src/http/cookie-names.ts',
   'src/http/cookies.ts',
   'src/http/forwarded.ts',

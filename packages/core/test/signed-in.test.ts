@@ -74,7 +74,9 @@ describe.each(['jwt', 'database'] as const)('signed-in user and recent sign-in (
       b.jar.set('authjs.auth-time', other.jar.get('authjs.auth-time')!)
     } else {
       const { encode } = await import('../src/tokens/jwt.js')
-      const token = await encode({ token: { sub: (await signedIn(contextOf(s.config, b)))!.userId, sv: 0 }, salt: 'authjs.session-token', secret: s.config.secret!, now: s.now() })
+      const userId = (await signedIn(contextOf(s.config, b)))!.userId
+      const sv = Number(await s.adapter.getSessionVersion!(userId))
+      const token = await encode({ token: { sub: userId, sv }, salt: 'authjs.session-token', secret: s.config.secret!, now: s.now() })
       b.jar.set('authjs.session-token', token)
     }
     const who = await requireSignedIn(contextOf(s.config, b))

@@ -1,7 +1,6 @@
-// The shared two-factor suite (@latch/core/testing) over HTTP against the Express example, with an adapter and
-// config.twoFactor on (the example's own config otherwise).
-import { defineTwoFactorSuite } from '@latch/core/testing'
-import { MemoryAdapter } from '@latch/core/adapters/memory'
+// The shared two-factor suite (@latch/core/testing) over HTTP against the Express example, with the suite's
+// config (twoFactorTestConfig: a memory adapter holding the demo user, config.twoFactor on).
+import { defineTwoFactorSuite, twoFactorTestConfig } from '@latch/core/testing'
 import { serveWithDevOidc } from '@latch/dev-oidc/testing'
 import { createApp, DEMO_USERS } from '../../../examples/express/src/app.js'
 
@@ -13,12 +12,7 @@ defineTwoFactorSuite({
   protectedApi: '/api/me',
   credentials: { username: user.username, password: user.password },
   start: () =>
-    serveWithDevOidc({ clientId: 'express-2fa', clientSecret: 'express-2fa-secret' }, async (baseUrl, oidc) => {
-      const adapter = MemoryAdapter()
-      await adapter.createUser({ id: user.id, email: user.email, emailVerified: null, name: user.name })
-      return createApp({
-        oidc,
-        config: { url: baseUrl, secret: 'express-two-factor-test-secret-0123456789abcdef', adapter, session: { strategy: 'jwt' }, twoFactor: { issuer: 'Latch Express' } },
-      })
-    }),
+    serveWithDevOidc({ clientId: 'express-2fa', clientSecret: 'express-2fa-secret' }, async (baseUrl, oidc) =>
+      createApp({ oidc, config: await twoFactorTestConfig({ baseUrl, user, name: 'express', twoFactor: { issuer: 'Latch Express' } }) }),
+    ),
 })

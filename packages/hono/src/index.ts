@@ -7,7 +7,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import { env } from 'hono/adapter'
-import { Auth, applyEnv, authBasePath, checkSession, setClientAddress, signInRedirect, type AuthConfig, type Session } from '@latch/core'
+import { Auth, applyEnv, authBasePath, checkSession, setClientAddress, setWaitUntil, signInRedirect, type AuthConfig, type Session } from '@latch/core'
 import { hardenContext, markResponse } from './harden.js'
 
 import { accountFor, type AccountHelpers } from '@latch/core/account'
@@ -97,9 +97,22 @@ function socketAddress(c: Context): string | undefined {
   return incoming?.socket?.remoteAddress
 }
 
+/**
+ * The runtime's waitUntil (Workers, Deno Deploy, Vercel Edge: `c.executionCtx`), for the work Latch does after the
+ * answer (mails). Hono's getter throws where the runtime has no execution context (Node, Bun): then none.
+ */
+function waitUntil(c: Context): ((promise: Promise<unknown>) => void) | undefined {
+  try {
+    const ctx = c.executionCtx
+    return typeof ctx?.waitUntil === 'function' ? (promise) => ctx.waitUntil(promise) : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /** Serve every auth route: mount it on the auth base path, `app.use('/auth/*', authHandler())`. */
 export function authHandler(): MiddlewareHandler {
-  return async (c) => Auth(setClientAddress(await rawRequest(c), socketAddress(c)), configOf(c))
+  return async (c) => Auth(setWaitUntil(setClientAddress(await rawRequest(c), socketAddress(c)), waitUntil(c)), configOf(c))
 }
 
 /** The session check of each request, so that a second getAuthUser neither re-checks nor re-sends cookies. */

@@ -11,13 +11,14 @@
  * AUTH_SECRET and AUTH_URL come from the environment (NEXTAUTH_SECRET / NEXTAUTH_URL too); the auth routes
  * live under `/api/auth` unless `basePath` (or the path of AUTH_URL) says otherwise.
  */
-import { Auth, type Session } from '@latch/core'
+import { Auth, setWaitUntil, type Session } from '@latch/core'
 import type { NextRequest } from 'next/server'
 import { prepare, resolver, type NextAuthConfig, type NextAuthConfigInput } from './lib/config.js'
 import { createAuth, type AuthFunction, type NodeRequestLike, type NodeResponseLike } from './lib/auth.js'
 import { createActions, type AuthorizationParams, type SignInOptions, type SignOutOptions } from './lib/actions.js'
 import { handlePagesRequest, type NodeApiRequest, type NodeApiResponse } from './lib/pages-handler.js'
 import { createAccount } from './lib/account.js'
+import { nextAfter } from './lib/after.js'
 import type { AccountHelpers } from '@latch/core/account'
 
 export type { NextAuthConfig, NextAuthConfigInput, NextAuthCallbacks, AuthorizedResult } from './lib/config.js'
@@ -55,7 +56,7 @@ export type NextAuthHandler = NextAuthResult & {
 
 export default function NextAuth(config: NextAuthConfigInput): NextAuthHandler {
   const resolve = resolver(config)
-  const handle: RouteHandler = async (request) => Auth(request, (await resolve(request)).config)
+  const handle: RouteHandler = async (request) => Auth(setWaitUntil(request, await nextAfter()), (await resolve(request)).config)
   const actions = createActions(resolve)
   const callable = async (first: unknown, second?: unknown): Promise<Response | void> => {
     if (first instanceof Request || typeof (first as Request)?.headers?.get === 'function') return handle(first as NextRequest)

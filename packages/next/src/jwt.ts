@@ -5,17 +5,13 @@
  *   import { getToken } from '@latch/next/jwt'
  *   const token = await getToken({ req })
  */
-import { encode, decode, decodeLegacy, type GetTokenParams, type JWT } from '@latch/core/jwt'
+import { encode, decode, decodeLegacy, type JWT } from '@latch/core/jwt'
 import { nextEnv } from './lib/config.js'
-import { tokenFromEnv } from './lib/token.js'
+import { tokenFromEnv, type NextGetTokenParams } from './lib/token.js'
 
 export { encode, decode, decodeLegacy }
 export type { JWT, JWTDecodeParams, JWTEncodeParams, JWTOptions, DefaultJWT } from '@latch/core/jwt'
-
-export type NextGetTokenParams<R extends boolean = false> = Omit<GetTokenParams<R>, 'secret'> & {
-  /** Default AUTH_SECRET (AUTH_SECRET_1..3 rotate), else NEXTAUTH_SECRET. */
-  secret?: string | string[]
-}
+export type { NextGetTokenParams }
 
 /** The decrypted session token, or null (never throws on a bad token). Throws only when there is no secret. */
 export async function getToken(params: NextGetTokenParams<false>): Promise<JWT | null>

@@ -9,10 +9,10 @@
 import type { Awaitable } from '@latch/core'
 import { signInRedirect } from '@latch/core/redirect'
 import type { NextFetchEvent, NextRequest, NextResponse } from 'next/server'
-import type { JWT, NextGetTokenParams } from './jwt.js'
+import type { JWT } from './jwt.js'
 import { defaultBasePath, envSecret, nextEnv, parseAuthUrl } from './lib/config.js'
 import { redirectResponse } from './lib/responses.js'
-import { tokenFromEnv } from './lib/token.js'
+import { tokenFromEnv, type NextGetTokenParams } from './lib/token.js'
 
 export type { JWT }
 

@@ -1,12 +1,11 @@
 // The shared account-management suite against NextAuth's route handlers served over HTTP in-process, on PostgreSQL
 // and Redis, JWT and database sessions; and the account() server helper (next/headers mocked, see setup.ts).
-import type { IncomingMessage, ServerResponse } from 'node:http'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { Adapter } from '@latch/core'
 import { SessionNotFresh } from '@latch/core'
 import { MemoryAdapter } from '@latch/core/adapters/memory'
 import { defineAccountSuite } from '@latch/core/testing'
-import { serveWithDevOidc } from '@latch/dev-oidc/testing'
+import { fetchListener, serveWithDevOidc } from '@latch/dev-oidc/testing'
 import NextAuth, { type NextAuthConfig } from '../src/index.js'
 import { postgresStore } from '../../adapters/postgres/test/app-store.js'
 import { redisStore } from '../../adapters/redis/test/app-store.js'
@@ -15,26 +14,10 @@ import { nextMock, signInJar, testConfig } from './helpers.js'
 const secret = 'next-account-test-secret-0123456789abcdef'
 const stores = { postgres: postgresStore, redis: redisStore }
 
-async function body(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer> | undefined> {
-  if (req.method === 'GET' || req.method === 'HEAD') return undefined
-  const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
-  return new Uint8Array(Buffer.concat(chunks))
-}
-
 /** The route handlers of `app/api/auth/[...nextauth]/route.ts` behind a Node server. */
 function listener(config: NextAuthConfig, baseUrl: string) {
   const { handlers } = NextAuth(config)
-  return async (req: IncomingMessage, res: ServerResponse) => {
-    const headers = new Headers()
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v)
-    const request = new Request(new URL(req.url ?? '/', baseUrl), { method: req.method, headers, body: await body(req) })
-    const response = await (req.method === 'POST' ? handlers.POST : handlers.GET)(request as never)
-    res.statusCode = response.status
-    for (const [k, v] of response.headers) if (k !== 'set-cookie') res.setHeader(k, v)
-    res.setHeader('set-cookie', response.headers.getSetCookie())
-    res.end(Buffer.from(await response.arrayBuffer()))
-  }
+  return fetchListener(baseUrl, async (request) => ({ response: await (request.method === 'POST' ? handlers.POST : handlers.GET)(request as never) }))
 }
 
 for (const store of ['postgres', 'redis'] as const) {

@@ -13,7 +13,7 @@
  */
 import { env } from '$env/dynamic/private'
 import { error, redirect } from '@sveltejs/kit'
-import { Auth, applyEnv, authBasePath, checkSession, safeRedirectPath, setClientAddress, signInRedirect, type AuthConfig, type Provider, type Session } from '@latch/core'
+import { Auth, applyEnv, authBasePath, checkSession, safeRedirectPath, setClientAddress, setWaitUntil, signInRedirect, type AuthConfig, type Provider, type Session } from '@latch/core'
 import { accountFor, type AccountHelpers } from '@latch/core/account'
 import { applySetCookies } from './cookies.js'
 import { hardenRequest, markRequest } from './harden.js'
@@ -70,6 +70,13 @@ function clientAddress(event: KitRequestEvent): string | undefined {
   }
 }
 
+/** The platform's waitUntil (adapter-cloudflare: `platform.context.waitUntil`), for the work Latch does after the answer. */
+function platformWaitUntil(event: KitRequestEvent): ((promise: Promise<unknown>) => void) | undefined {
+  const context = (event.platform as { context?: { waitUntil?: unknown } } | undefined)?.context
+  const fn = context?.waitUntil
+  return typeof fn === 'function' ? (promise) => void fn.call(context, promise) : undefined
+}
+
 export function SvelteKitAuth(input: ConfigInput, options: SvelteKitAuthOptions = {}): { handle: KitHandle; signIn: (event: KitRequestEvent) => Promise<never>; signOut: (event: KitRequestEvent) => Promise<never>; account: (event: KitRequestEvent) => Promise<AccountHelpers> } {
   const withEnv = new WeakMap<AuthConfig, AuthConfig>()
   async function configOf(event: KitRequestEvent): Promise<AuthConfig> {
@@ -83,7 +90,7 @@ export function SvelteKitAuth(input: ConfigInput, options: SvelteKitAuthOptions 
     const config = await configOf(event)
     const basePath = authBasePath(config)
     const path = event.url.pathname
-    if (path === basePath || path.startsWith(`${basePath}/`)) return Auth(setClientAddress(toRequest(event), clientAddress(event)), config)
+    if (path === basePath || path.startsWith(`${basePath}/`)) return Auth(setWaitUntil(setClientAddress(toRequest(event), clientAddress(event)), platformWaitUntil(event)), config)
     let session: Promise<Session | null> | undefined
     let outage: string | undefined
     const locals = event.locals as LatchLocals

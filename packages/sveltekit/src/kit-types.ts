@@ -25,6 +25,8 @@ export interface KitRequestEvent {
   locals: object
   /** The client's IP as the adapter sees it (adapter-node honours ADDRESS_HEADER / XFF_DEPTH). */
   getClientAddress?: () => string
+  /** The adapter's platform: adapter-cloudflare gives `context.waitUntil`. */
+  platform?: { context?: { waitUntil?: (promise: Promise<unknown>) => void } } | unknown
 }
 
 export type KitResolve = (event: any, opts?: any) => Response | Promise<Response>

@@ -1,12 +1,11 @@
 // The shared account-management suite against SvelteKitAuth's handle, served over HTTP in-process (a structural
 // Kit event per request, as handle.test.ts builds one), on PostgreSQL and Redis, JWT and database sessions.
-import type { IncomingMessage, ServerResponse } from 'node:http'
 import { describe, expect, it } from 'vitest'
 import type { Adapter, AuthConfig } from '@latch/core'
 import Credentials from '@latch/core/providers/credentials'
 import { MemoryAdapter } from '@latch/core/adapters/memory'
 import { CookieJar, defineAccountSuite } from '@latch/core/testing'
-import { serveWithDevOidc } from '@latch/dev-oidc/testing'
+import { fetchListener, serveWithDevOidc } from '@latch/dev-oidc/testing'
 import { SvelteKitAuth } from '../src/index.js'
 import { postgresStore } from '../../adapters/postgres/test/app-store.js'
 import { redisStore } from '../../adapters/redis/test/app-store.js'
@@ -14,34 +13,21 @@ import { redisStore } from '../../adapters/redis/test/app-store.js'
 const secret = 'sveltekit-account-test-secret-0123456789abcdef'
 const stores = { postgres: postgresStore, redis: redisStore }
 
-async function body(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer> | undefined> {
-  if (req.method === 'GET' || req.method === 'HEAD') return undefined
-  const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
-  return new Uint8Array(Buffer.concat(chunks))
-}
-
 /** A Node listener running the hook: every path reaches `handle`; pages outside the auth routes answer 404. */
 function listener(config: AuthConfig, baseUrl: string) {
   const { handle } = SvelteKitAuth(config)
-  return async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', baseUrl)
-    const headers = new Headers()
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v)
+  return fetchListener(baseUrl, async (request, req) => {
     const cookies: string[] = []
     const event = {
-      request: new Request(url, { method: req.method, headers, body: await body(req) }),
-      url,
+      request,
+      url: new URL(request.url),
       cookies: { get: () => undefined, set: (name: string, value: string) => void cookies.push(`${name}=${value}; Path=/; HttpOnly; SameSite=Lax`) },
       locals: {},
       getClientAddress: () => req.socket.remoteAddress ?? '127.0.0.1',
     }
     const response = await handle({ event, resolve: () => new Response('not found', { status: 404 }) } as never)
-    res.statusCode = response.status
-    for (const [k, v] of response.headers) if (k !== 'set-cookie') res.setHeader(k, v)
-    res.setHeader('set-cookie', [...response.headers.getSetCookie(), ...cookies])
-    res.end(Buffer.from(await response.arrayBuffer()))
-  }
+    return { response, cookies }
+  })
 }
 
 for (const store of ['postgres', 'redis'] as const) {

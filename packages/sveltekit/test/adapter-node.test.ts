@@ -1,95 +1,28 @@
-// The SvelteKit example, built with adapter-node, served by `node build/index.js` on 127.0.0.1.
-import { execFile } from 'node:child_process'
-import { request as httpRequest, createServer as createHttpServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { fileURLToPath } from 'node:url'
-import { existsSync } from 'node:fs'
-import { readFile, rm } from 'node:fs/promises'
+// The SvelteKit example, built with adapter-node, served by `node build/index.js` on 127.0.0.1 (kit-example.ts).
+import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CookieJar, authorizeAtProvider, defineHeadersSuite, defineIntegrationSuite, definePasskeySuite, definePasswordSuite, defineTwoFactorSuite, type RedirectHelperRoute } from '@latch/core/testing'
-import { appClient, startDevOidc } from '@latch/dev-oidc'
-import { freePort, loopbackFetch, spawnServer } from '@latch/dev-oidc/testing'
+import {
+  CookieJar,
+  authorizeAtProvider,
+  defineAccountSuite,
+  defineHeadersSuite,
+  defineIntegrationSuite,
+  definePasskeySuite,
+  definePasswordSuite,
+  defineTwoFactorSuite,
+  liveApp,
+  type RedirectHelperRoute,
+} from '@latch/core/testing'
+import { loopbackFetch, startTogether } from '@latch/dev-oidc/testing'
 // The example's demo account: the app under test is the example, built.
 import { DEMO_USERS } from '../../../examples/sveltekit/src/lib/server/auth.js'
+import { postgresStore } from '../../adapters/postgres/test/app-store.js'
+import { redisStore } from '../../adapters/redis/test/app-store.js'
+import { readMailbox, secret, start, withProxy } from './kit-example.js'
 
-const example = fileURLToPath(new URL('../../../examples/sveltekit/', import.meta.url))
-const secret = 'sveltekit-integration-test-secret-0123456789abcdef'
 const user = DEMO_USERS[0]!
-
-let built: Promise<unknown> | undefined
-/** Build once for every suite in this file (against the workspace sources). */
-function build() {
-  built ??= promisify(execFile)('pnpm', ['exec', 'vite', 'build'], {
-    cwd: example,
-    env: { ...process.env, LATCH_SOURCE: '1', NODE_ENV: 'production' },
-    maxBuffer: 32 * 1024 * 1024,
-  })
-  return built
-}
-
-function start(env: (baseUrl: string) => Record<string, string>, withOidc = false) {
-  return async () => {
-    await build()
-    const port = await freePort()
-    const baseUrl = `http://127.0.0.1:${port}`
-    const client = { clientId: 'kit-test', clientSecret: 'kit-test-secret' }
-    const oidc = withOidc ? await startDevOidc({ clients: [appClient(baseUrl, client)] }) : undefined
-    const oidcEnv: Record<string, string> = oidc
-      ? { AUTH_DEV_OIDC_ISSUER: oidc.issuer, AUTH_DEV_OIDC_ID: client.clientId, AUTH_DEV_OIDC_SECRET: client.clientSecret }
-      : {}
-    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AUTH_') && k !== 'ORIGIN'))
-    const server = await spawnServer('server', process.execPath, ['build/index.js'], {
-      cwd: example,
-      env: { ...clean, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), AUTH_SECRET: secret, ...oidcEnv, ...env(baseUrl) },
-      readyUrl: `${baseUrl}/auth/csrf`,
-    })
-    return {
-      baseUrl,
-      async close() {
-        await server.close()
-        await oidc?.close()
-      },
-    }
-  }
-}
-
-/**
- * A reverse proxy in front of the server, as in production: it sets X-Forwarded-Host/Proto (keeping
- * values a client sent, like a proxy behind another proxy) so that the adapter can be told to trust them.
- */
-async function withProxy(start: () => Promise<{ baseUrl: string; close(): Promise<void> }>) {
-  const upstream = await start()
-  const target = new URL(upstream.baseUrl)
-  const proxy = createHttpServer((req, res) => {
-    const headers = { ...req.headers }
-    headers['x-forwarded-host'] ??= req.headers.host
-    headers['x-forwarded-proto'] ??= 'http'
-    // The client's address, appended as proxies do (ADDRESS_HEADER reads the last entry): per-client rate limits.
-    headers['x-forwarded-for'] = [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ')
-    // agent: false: no pooled upstream connection that an earlier (oversized) request left half-closed.
-    const forward = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers, agent: false }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.rawHeaders)
-      up.pipe(res)
-    })
-    // An upstream that resets mid-answer (after the head went out) can only be passed on as a cut connection.
-    forward.on('error', () => (res.headersSent ? res.destroy() : res.writeHead(502).end()))
-    req.pipe(forward)
-  })
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve))
-  return {
-    baseUrl: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
-    async close() {
-      await new Promise<void>((resolve) => {
-        proxy.close(() => resolve())
-        proxy.closeAllConnections()
-      })
-      await upstream.close()
-    },
-  }
-}
 
 /** The example's signIn/signOut form actions: every Location they build must pass the hostile-redirect corpus. */
 const actions: RedirectHelperRoute[] = [
@@ -152,7 +85,56 @@ definePasswordSuite({
   protectedApi: '/api/me',
   start: start((baseUrl) => ({ ORIGIN: baseUrl, AUTH_URL: baseUrl, PASSWORD_MAILBOX: mailbox })),
   signInHelper: { path: '/signin', fields: { providerId: 'password' } },
-  mailbox: async () => (existsSync(mailbox) ? (await readFile(mailbox, 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line)) : []),
+  mailbox: readMailbox(mailbox),
+})
+
+// The account and password suites on PostgreSQL and Redis, JWT and database sessions (the example's AUTH_STORE,
+// AUTH_SESSION_STRATEGY): one server per store and strategy, all four started together, each serving both suites.
+const stores = { postgres: postgresStore, redis: redisStore }
+const matrix = (['postgres', 'redis'] as const).flatMap((store) =>
+  (['database', 'jwt'] as const).map((strategy) => ({ store, strategy, mailbox: join(tmpdir(), `latch-kit-${store}-${strategy}-${process.pid}.jsonl`) })),
+)
+const dbs: Awaited<ReturnType<(typeof stores)[keyof typeof stores]>>[] = []
+const servers = startTogether(
+  matrix.map(({ store, strategy, mailbox }, i) => async () => {
+    const db = (dbs[i] = await stores[store](`kit-example-${strategy}`))
+    const env = (baseUrl: string) => ({ ORIGIN: baseUrl, AUTH_URL: baseUrl, PASSWORD_MAILBOX: mailbox, AUTH_SESSION_STRATEGY: strategy, ...db.env })
+    try {
+      const server = await start(env, true)()
+      return { baseUrl: server.baseUrl, close: async () => (await server.close(), await db.close(), await rm(mailbox, { force: true })) }
+    } catch (e) {
+      await db.close()
+      throw e
+    }
+  }),
+)
+afterAll(() => servers.close())
+matrix.forEach(({ store, strategy, mailbox }, i) => {
+  const name = `sveltekit example (${store}, ${strategy} sessions)`
+  const start = () => servers.get(i)
+  defineAccountSuite({ name, oidc: { providerId: 'dev-oidc' }, start })
+  definePasswordSuite({ name, protectedApi: '/api/me', start, signInHelper: { path: '/signin', fields: { providerId: 'password' } }, mailbox: readMailbox(mailbox) })
+  const demo = liveApp({ start, credentials: { username: 'alice', password: 'wonderland' } })
+  describe(`${name}: the demo account`, () => {
+    demo.hooks()
+    it('signs in with credentials (in a store, a user of it)', async () => {
+      const jar = new CookieJar()
+      await (await demo.signIn(jar)).text()
+      expect(jar.has('session-token')).toBe(true)
+      expect((await demo.send('/api/me', { jar })).status).toBe(200)
+    })
+  })
+})
+// After the suites above: what they did landed in the store each server was given, sessions only as rows/keys.
+describe('sveltekit example: AUTH_STORE and AUTH_SESSION_STRATEGY', () => {
+  it('kept users in PostgreSQL or Redis, and sessions there with database sessions only', async () => {
+    for (const [i, { store, strategy }] of matrix.entries()) {
+      await servers.get(i)
+      const { users, sessions } = await dbs[i]!.stored()
+      expect(users, `${store}, ${strategy}`).toBeGreaterThan(0)
+      expect(sessions > 0, `${store}, ${strategy}`).toBe(strategy === 'database')
+    }
+  })
 })
 
 describe('sveltekit: signIn / signOut form actions', () => {

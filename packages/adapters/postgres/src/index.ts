@@ -58,6 +58,11 @@ export interface PostgresAdapter extends Required<Omit<Adapter, Pending>>, Pick<
  * (listSessions, deleteSessionsByUser) and session versions. Create the tables with `ensureSchema(pool)`
  * or by running the files in `migrations/` in order.
  */
+/** A new user's first session version: random (below 2^30), so a deleted user's JWTs never match a new user with the same id. */
+function initialSessionVersion(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0]! >>> 2
+}
+
 export function PostgresAdapter(pool: Queryable, options: PostgresAdapterOptions = {}): PostgresAdapter {
   const s = quoteSchema(options.schema ?? 'public')
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
@@ -73,10 +78,12 @@ export function PostgresAdapter(pool: Queryable, options: PostgresAdapterOptions
     ...postgresPasskeys(q, s, toAccount),
     ...postgresPasswords(q, s),
     ...postgresTwoFactor(q, s),
+    // getSessionAndUser's user carries twoFactorEnabled: true when enrolled (two-factor/enabled.ts).
+    reportsTwoFactorEnabled: () => true,
     async createUser(user) {
       const r = await one(
-        `INSERT INTO ${s}.users (id, name, email, email_verified, image) VALUES (COALESCE($1, gen_random_uuid()::text), $2, $3, $4, $5) RETURNING ${USER_COLS}`,
-        [user.id || null, user.name ?? null, user.email ?? null, user.emailVerified ?? null, user.image ?? null],
+        `INSERT INTO ${s}.users (id, name, email, email_verified, image, session_version) VALUES (COALESCE($1, gen_random_uuid()::text), $2, $3, $4, $5, $6) RETURNING ${USER_COLS}`,
+        [user.id || null, user.name ?? null, user.email ?? null, user.emailVerified ?? null, user.image ?? null, initialSessionVersion()],
       )
       return toUser(r!)
     },

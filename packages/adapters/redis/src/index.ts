@@ -48,6 +48,11 @@ export type RedisAdapter = Required<Omit<Adapter, Pending>> & Pick<Adapter, Pend
  * On a Redis Cluster (an ioredis `Cluster`, or `cluster: true`) the keys a user owns are `<kind>:{u:<id>}` instead
  * (one hash slot per user, keys.ts) and commands across slots are split per key (cross-slot.ts).
  */
+/** A new user's first session version: random (below 2^30), so a deleted user's JWTs never match a new user with the same id. */
+function initialSessionVersion(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0]! >>> 2
+}
+
 export function RedisAdapter(client: Redis | Cluster, options: RedisAdapterOptions = {}): RedisAdapter {
   const p = options.prefix ?? 'latch:'
   // Cluster and Redis share the command API; the cluster layout keeps every command inside one slot.
@@ -72,6 +77,8 @@ export function RedisAdapter(client: Redis | Cluster, options: RedisAdapterOptio
   const passkeys = redisPasskeys(redis, p, { account: k.account, user: k.user, owned, cluster })
 
   const adapter: RedisAdapter = {
+    // getSessionAndUser's user carries twoFactorEnabled: true when enrolled (two-factor/enabled.ts).
+    reportsTwoFactorEnabled: () => true,
     ...redisRefreshLock(redis, p),
     ...passkeys.methods,
     ...redisPasswords(redis, owned, k.user),
@@ -82,6 +89,8 @@ export function RedisAdapter(client: Redis | Cluster, options: RedisAdapterOptio
       if (created.email && !(await redis.set(k.email(created.email), id, 'NX'))) {
         throw new Error('createUser: a user with this email already exists')
       }
+      // The version first: the user exists (getSessionVersion) only once both keys are there.
+      await redis.set(k.version(id), String(initialSessionVersion()))
       await redis.set(k.user(id), encode(created))
       return created
     },
@@ -216,8 +225,8 @@ export function RedisAdapter(client: Redis | Cluster, options: RedisAdapterOptio
   // Every method settles within the bound: a Redis that is down or reconnecting is a 503, not a hung request.
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const out = {} as Record<string, unknown>
-  for (const [name, fn] of Object.entries(adapter) as [string, (...a: unknown[]) => Promise<unknown>][]) {
-    out[name] = (...args: unknown[]) => bounded(fn(...args), timeoutMs, 'Redis')
+  for (const [name, fn] of Object.entries(adapter) as [string, unknown][]) {
+    out[name] = typeof fn === 'function' ? (...args: unknown[]) => bounded(fn(...args), timeoutMs, 'Redis') : fn
   }
   return out as RedisAdapter
 }

@@ -16,6 +16,7 @@ import { emailChangeConfirmPage } from './page.js'
 import { canSendVerification, emailChangedMessage, sendAccountEmail, verifyNewEmailMessage } from './mail.js'
 import { accountAdapter, accountUser } from './user.js'
 import { done } from './respond.js'
+import { inBackground } from '../background/run.js'
 
 /**
  * Changing the address: POST account/email (recent sign-in, CSRF) mails a link to the NEW address; nothing
@@ -75,15 +76,19 @@ export async function requestEmailChange(ctx: RequestContext): Promise<ResponseI
     ctx.options.logger.debug('account: e-mail change to an address in use; no link sent')
     return done(ctx, 'email-sent', { sent: true })
   }
-  const now = ctx.options.now()
-  const rid = randomVerificationToken()
-  const expires = new Date((now + maxAge(ctx)) * 1000)
-  const hashed = await hashVerificationToken(rid, ctx.options.secret[0]!)
-  await adapterCall('createVerificationToken', () => adapter.createVerificationToken!({ identifier: identifierOf(user.id), token: hashed, expires }))
-  const token = await encode({ token: { uid: user.id, email, rid } satisfies ChangeToken, salt: SALT, secret: ctx.options.secret, maxAge: maxAge(ctx), now })
-  const url = new URL(`${ctx.authUrl}/account/email/confirm`)
-  url.searchParams.set('token', token)
-  await sendAccountEmail(ctx, verifyNewEmailMessage(ctx, email, url.href, expires))
+  // The link is stored and mailed after the answer (background/run.ts), so a taken address, which gets none,
+  // answers in the same time.
+  inBackground(ctx, 'e-mail change link', async () => {
+    const now = ctx.options.now()
+    const rid = randomVerificationToken()
+    const expires = new Date((now + maxAge(ctx)) * 1000)
+    const hashed = await hashVerificationToken(rid, ctx.options.secret[0]!)
+    await adapterCall('createVerificationToken', () => adapter.createVerificationToken!({ identifier: identifierOf(user.id), token: hashed, expires }))
+    const token = await encode({ token: { uid: user.id, email, rid } satisfies ChangeToken, salt: SALT, secret: ctx.options.secret, maxAge: maxAge(ctx), now })
+    const url = new URL(`${ctx.authUrl}/account/email/confirm`)
+    url.searchParams.set('token', token)
+    await sendAccountEmail(ctx, verifyNewEmailMessage(ctx, email, url.href, expires))
+  })
   return done(ctx, 'email-sent', { sent: true })
 }
 

@@ -6,6 +6,7 @@ import { applyRedirectCallback, pageUrl, redirectTo } from '../http/redirect.js'
 import { json } from '../http/response.js'
 import { returnsUrl } from '../http/return-url.js'
 import { str } from '../http/body.js'
+import { customPageUrl } from '../pages/custom.js'
 
 /**
  * The account routes answer two kinds of client: a browser posting the built-in page's forms (HTML in, redirects
@@ -17,8 +18,10 @@ export function wantsPage(ctx: RequestContext): boolean {
   return (ctx.request.headers.get('accept') ?? '').toLowerCase().includes('text/html')
 }
 
-/** URL of the built-in account page, with query parameters (`done`, `error`). */
+/** URL of the account page (the app's own, pages.account, else the built-in one), with query parameters (`done`, `error`). */
 export function accountUrl(ctx: RequestContext, params: Record<string, string> = {}): string {
+  const own = customPageUrl(ctx, 'account', params)
+  if (own) return own
   const u = new URL(`${ctx.authUrl}/account`)
   for (const [k, v] of Object.entries(params)) u.searchParams.set(k, v)
   return u.href

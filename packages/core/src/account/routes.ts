@@ -13,6 +13,7 @@ import { deleteAccount, overview, unlink } from './operations.js'
 import { startLink } from './link.js'
 import { confirmEmailChange, confirmEmailChangePage, requestEmailChange } from './email-change.js'
 import { listSessionsRoute, revokeOthersRoute, revokeSessionRoute, sessionList } from './sessions.js'
+import { customPage, queryCode } from '../pages/custom.js'
 import { accountPage, deletedPage } from './page.js'
 
 /**
@@ -85,6 +86,8 @@ async function overviewRoute(ctx: RequestContext): Promise<ResponseInternal> {
   if (!wantsPage(ctx)) {
     return json({ ...data, sessions, strategy: ctx.options.session.strategy, recentSignIn: recent }, 200, { headers: { 'Cache-Control': 'private, no-store' } })
   }
+  const own = customPage(ctx, 'account', { done: queryCode(ctx, 'done'), error: queryCode(ctx) })
+  if (own) return own
   const csrf = await ensureCsrf(ctx)
   const page = accountPage({
     authUrl: ctx.authUrl,

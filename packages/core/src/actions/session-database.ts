@@ -5,6 +5,7 @@ import type { Session } from '../types.js'
 import { clearSession, hasSessionCookie } from '../session/jwt-session.js'
 import { clearCookieCache, readDbSessionCached } from '../session/cookie-cache.js'
 import { emit } from './events.js'
+import { twoFactorEnabledOf } from '../two-factor/enabled.js'
 import { json, NO_STORE } from '../http/response.js'
 import { SessionTokenError, StoreUnavailable } from '../errors.js'
 
@@ -26,6 +27,8 @@ export async function databaseSession(ctx: RequestContext): Promise<ResponseInte
   }
   if (!found) return respond(null, [...(hasSessionCookie(ctx) ? clearSession(ctx) : []), ...clearCookieCache(ctx)])
   const { session, user, cookies } = found
+  // With config.twoFactor: from the adapter's session user, or one getTwoFactor call (two-factor/enabled.ts).
+  const twoFactor = options.config.twoFactor ? { twoFactorEnabled: await twoFactorEnabledOf(ctx, user) } : {}
   try {
     const result = await options.callbacks.session({
       session: {
@@ -33,8 +36,7 @@ export async function databaseSession(ctx: RequestContext): Promise<ResponseInte
           name: user.name,
           email: user.email,
           image: user.image,
-          // With config.twoFactor: what the adapter reports with the session's user (two-factor/).
-          ...(options.config.twoFactor ? { twoFactorEnabled: user.twoFactorEnabled === true } : {}),
+          ...twoFactor,
         },
         expires: new Date(session.expires).toISOString(),
       },

@@ -30,6 +30,11 @@ function stripUndefined<T extends object>(value: T): T {
   return out
 }
 
+/** A new user's first session version: random (below 2^30), so a deleted user's JWTs never match a new user with the same id. */
+function initialSessionVersion(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0]! >>> 2
+}
+
 export function MemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter {
   const now = options.now ?? Date.now
   const users = new Map<string, AdapterUser>()
@@ -47,11 +52,14 @@ export function MemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
     ...memoryRefreshLock(now),
     ...credentials,
     ...twoFactor,
+    // getSessionAndUser's user carries twoFactorEnabled: true when enrolled (two-factor/enabled.ts).
+    reportsTwoFactorEnabled: () => true,
     createUser(user) {
       const id = typeof user.id === 'string' && user.id && !users.has(user.id) ? user.id : crypto.randomUUID()
       if (user.email && byEmail.has(user.email)) throw new Error('A user with this email already exists')
       const created = { ...stripUndefined(user), id, email: user.email, emailVerified: user.emailVerified ?? null } as AdapterUser
       users.set(id, created)
+      versions.set(id, initialSessionVersion())
       if (created.email) byEmail.set(created.email, id)
       return copy(created)
     },

@@ -109,6 +109,12 @@ export interface Adapter {
    * getTwoFactor: the user's record, or null.
    */
   getTwoFactor?(userId: string): Awaitable<TwoFactorRecord | null>
+  /**
+   * Latch extension (optional): true when `getSessionAndUser` returns the user with `twoFactorEnabled: true` when
+   * the user has confirmed two-factor sign-in, and without the field otherwise. Without it, a database session of a
+   * user without the field costs one `getTwoFactor` call to tell (two-factor/enabled.ts).
+   */
+  reportsTwoFactorEnabled?(): Awaitable<boolean>
   /** Replace the user's record; null removes it. */
   setTwoFactor?(userId: string, record: TwoFactorRecord | null): Awaitable<void>
   /**

@@ -2,12 +2,13 @@ import type { RequestContext, ResponseInternal } from '../context.js'
 import type { PasswordConfig } from './types.js'
 import { adapterCall } from '../session/database-session.js'
 import { resolveCallbackUrl } from '../http/redirect.js'
-import { hashVerificationToken, randomVerificationToken } from '../actions/verification-token.js'
+import { inBackground } from '../background/run.js'
 import { ensureCsrf } from '../actions/csrf.js'
 import { mailAddress, passwordAdapter, passwordProvider } from './settings.js'
 import { sendLink } from './tokens.js'
 import { answer, page, run } from './respond.js'
 import { forgotPage, noticePage } from './pages.js'
+import { customPage, queryCode } from '../pages/custom.js'
 
 async function form(ctx: RequestContext, provider: PasswordConfig, error?: string) {
   const csrf = await ensureCsrf(ctx)
@@ -17,13 +18,18 @@ async function form(ctx: RequestContext, provider: PasswordConfig, error?: strin
 
 /** GET /password/forgot — the form. */
 export async function forgotPageAction(ctx: RequestContext): Promise<ResponseInternal> {
-  const { csrf, rendered } = await form(ctx, passwordProvider(ctx))
+  const provider = passwordProvider(ctx)
+  const { url: callbackUrl } = await resolveCallbackUrl(ctx)
+  const custom = customPage(ctx, 'forgotPassword', { callbackUrl, provider: provider.id, error: queryCode(ctx) })
+  if (custom) return custom
+  const { csrf, rendered } = await form(ctx, provider)
   return page(rendered, 200, csrf.cookie ? [csrf.cookie] : [])
 }
 
 /**
  * POST /password/forgot (email, CSRF checked by the dispatcher). The same answer whether or not the address has an
- * account; a known one gets a reset link (bound to its current password hash, so it dies once the password changes).
+ * account, in the same time (the mail is sent after the answer); a known one gets a reset link (bound to its current
+ * password hash, so it dies once the password changes).
  */
 export async function forgotAction(ctx: RequestContext): Promise<ResponseInternal> {
   const provider = passwordProvider(ctx)
@@ -33,14 +39,15 @@ export async function forgotAction(ctx: RequestContext): Promise<ResponseInterna
     if ('response' in address) return address.response
     const { email } = address
     const user = await adapterCall('getUserByEmail', () => adapter.getUserByEmail(email))
+    // The link is stored and mailed after the answer (background/run.ts): a known and an unknown address both
+    // answer after the one lookup, however long the mail takes. A failure is logged, never shown.
     if (user) {
-      const current = await adapterCall('getPasswordHash', () => adapter.getPasswordHash(user.id))
-      await sendLink(ctx, provider, adapter, { purpose: 'password-reset', kind: 'reset-password', email, passwordHash: current })
-    } else {
-      // The token work a known address does, so both take about as long (the mail itself is the app's to queue).
-      await hashVerificationToken(randomVerificationToken(), ctx.options.secret[0]!)
+      inBackground(ctx, 'password reset mail', async () => {
+        const current = await adapterCall('getPasswordHash', () => adapter.getPasswordHash(user.id))
+        await sendLink(ctx, provider, adapter, { purpose: 'password-reset', kind: 'reset-password', email, passwordHash: current })
+      })
     }
     const message = 'If an account uses this address, we sent it a link to choose a new password.'
     return answer(ctx, { message }, () => noticePage({ title: 'Check your email', message, href: ctx.origin, button: 'Home', theme: ctx.options.theme }))
-  }, async (message) => (await form(ctx, provider, message)).rendered, ['InvalidRequest'])
+  }, async (message) => (await form(ctx, provider, message)).rendered, ['InvalidRequest'], { key: 'forgotPassword', params: { provider: provider.id } })
 }

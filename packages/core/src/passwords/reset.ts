@@ -13,6 +13,7 @@ import { consumeLink } from './tokens.js'
 import { revokeOtherSessions } from './revoke.js'
 import { answer, page, run } from './respond.js'
 import { noticePage, resetPage } from './pages.js'
+import { customPage, queryCode } from '../pages/custom.js'
 
 async function form(ctx: RequestContext, provider: PasswordConfig, error?: string) {
   const { token, email } = linkAddress(ctx, provider)
@@ -25,7 +26,12 @@ async function form(ctx: RequestContext, provider: PasswordConfig, error?: strin
 
 /** GET /password/reset?token=&email= — the new-password form; opening the link consumes nothing. */
 export async function resetPageAction(ctx: RequestContext): Promise<ResponseInternal> {
-  const { csrf, rendered } = await form(ctx, passwordProvider(ctx))
+  const provider = passwordProvider(ctx)
+  const { token, email } = linkAddress(ctx, provider)
+  const { url: callbackUrl } = await resolveCallbackUrl(ctx)
+  const custom = customPage(ctx, 'resetPassword', { token, email, callbackUrl, error: queryCode(ctx) })
+  if (custom) return custom
+  const { csrf, rendered } = await form(ctx, provider)
   return page(rendered, 200, csrf.cookie ? [csrf.cookie] : [])
 }
 
@@ -75,5 +81,5 @@ export async function resetAction(ctx: RequestContext): Promise<ResponseInternal
     const signin = pageUrl(ctx, 'signin', { callbackUrl })
     const message = 'Your password was changed. Sign in with your new password.'
     return answer(ctx, { message, url: signin }, () => noticePage({ title: 'Password changed', message, href: signin, button: 'Sign in', theme: ctx.options.theme }))
-  }, async (message) => (await form(ctx, provider, message)).rendered)
+  }, async (message) => (await form(ctx, provider, message)).rendered, undefined, { key: 'resetPassword', params: () => linkAddress(ctx, provider) })
 }

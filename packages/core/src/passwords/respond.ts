@@ -4,6 +4,7 @@ import { AuthError } from '../errors.js'
 import { errorResponse } from '../http/errors.js'
 import { json } from '../http/response.js'
 import { returnsUrl } from '../http/return-url.js'
+import { customPage, type LatchPageKey } from '../pages/custom.js'
 
 /**
  * JSON for fetch clients (a JSON body, `Accept: application/json` without text/html, or the return-redirect
@@ -34,6 +35,8 @@ export async function run(
   action: () => Promise<ResponseInternal>,
   form?: (message: string) => Promise<{ body: string; headers: Record<string, string> }>,
   formCodes: readonly string[] = ['PasswordPolicy'],
+  /** The app's own page for this form (pages.signUp …): a refused form sends the browser there with `error`. */
+  custom?: { key: LatchPageKey; params: Record<string, string> | (() => Record<string, string>) },
 ): Promise<ResponseInternal> {
   try {
     return await action()
@@ -45,8 +48,19 @@ export async function run(
     }
     if (form && e instanceof AuthError && formCodes.includes(e.code)) {
       ctx.options.logger.warn(e.code, e.message)
+      const params = custom ? (typeof custom.params === 'function' ? safeParams(custom.params) : custom.params) : undefined
+      const own = custom && params ? customPage(ctx, custom.key, { ...params, error: e.code }) : undefined
+      if (own) return own
       return page(await form(e.message), 400)
     }
     throw e
+  }
+}
+
+function safeParams(get: () => Record<string, string>): Record<string, string> | undefined {
+  try {
+    return get()
+  } catch {
+    return undefined
   }
 }

@@ -6,8 +6,10 @@ import { ensureCsrf } from '../actions/csrf.js'
 import { emit } from '../actions/events.js'
 import { checkPolicy, mailAddress, DEFAULT_MAX_LENGTH, DEFAULT_MIN_LENGTH, field, makeHash, passwordAdapter, passwordProvider } from './settings.js'
 import { sendLink } from './tokens.js'
+import { inBackground } from '../background/run.js'
 import { answer, page, run } from './respond.js'
 import { noticePage, signupPage } from './pages.js'
+import { customPage, queryCode } from '../pages/custom.js'
 
 async function form(ctx: RequestContext, provider: PasswordConfig, error?: string) {
   const csrf = await ensureCsrf(ctx)
@@ -20,6 +22,9 @@ async function form(ctx: RequestContext, provider: PasswordConfig, error?: strin
 /** GET /signup/:password — the sign-up page. */
 export async function signupPageAction(ctx: RequestContext): Promise<ResponseInternal> {
   const provider = passwordProvider(ctx)
+  const { url: callbackUrl } = await resolveCallbackUrl(ctx)
+  const custom = customPage(ctx, 'signUp', { callbackUrl, provider: provider.id, error: queryCode(ctx) })
+  if (custom) return custom
   const { csrf, rendered } = await form(ctx, provider)
   return page(rendered, 200, csrf.cookie ? [csrf.cookie] : [])
 }
@@ -40,7 +45,8 @@ function checkYourEmail(ctx: RequestContext): ResponseInternal {
  * - any other account (OAuth, e-mail, a verified password user, an OAuth user whose address nobody proved):
  *   nothing changes; the mail tells the owner and carries a reset link, which proves the address before any
  *   password is set (see reset.ts for how an unproven holder is treated).
- * Every path hashes the password once and sends one mail.
+ * Every path hashes the password once and sends one mail, after the answer (background/run.ts), so the mail's
+ * time does not tell the paths apart either.
  */
 export async function signupAction(ctx: RequestContext): Promise<ResponseInternal> {
   const provider = passwordProvider(ctx)
@@ -60,14 +66,16 @@ export async function signupAction(ctx: RequestContext): Promise<ResponseInterna
       const user = await adapterCall('createUser', () => adapter.createUser({ id: crypto.randomUUID(), email, emailVerified: null, ...(name ? { name } : {}) }))
       await emit(ctx, 'createUser', { user })
       await adapterCall('setPasswordHash', () => adapter.setPasswordHash(user.id, hash))
-      await sendLink(ctx, provider, adapter, { purpose: 'verify-email', kind: 'verify-email', email, passwordHash: hash })
+      inBackground(ctx, 'sign-up verification mail', () => sendLink(ctx, provider, adapter, { purpose: 'verify-email', kind: 'verify-email', email, passwordHash: hash }))
     } else if (pending) {
       await adapterCall('setPasswordHash', () => adapter.setPasswordHash(existing.id, hash))
-      await sendLink(ctx, provider, adapter, { purpose: 'verify-email', kind: 'verify-email', email, passwordHash: hash })
+      inBackground(ctx, 'sign-up verification mail', () => sendLink(ctx, provider, adapter, { purpose: 'verify-email', kind: 'verify-email', email, passwordHash: hash }))
     } else {
-      const current = await adapterCall('getPasswordHash', () => adapter.getPasswordHash(existing.id))
-      await sendLink(ctx, provider, adapter, { purpose: 'password-reset', kind: 'account-exists', email, passwordHash: current })
+      inBackground(ctx, 'account-exists mail', async () => {
+        const current = await adapterCall('getPasswordHash', () => adapter.getPasswordHash(existing.id))
+        await sendLink(ctx, provider, adapter, { purpose: 'password-reset', kind: 'account-exists', email, passwordHash: current })
+      })
     }
     return checkYourEmail(ctx)
-  }, async (message) => (await form(ctx, provider, message)).rendered, ['PasswordPolicy', 'InvalidRequest'])
+  }, async (message) => (await form(ctx, provider, message)).rendered, ['PasswordPolicy', 'InvalidRequest'], { key: 'signUp', params: { provider: provider.id } })
 }

@@ -8,13 +8,16 @@ import { linkAddress, passwordAdapter, passwordProvider } from './settings.js'
 import { consumeLink } from './tokens.js'
 import { answer, page, run } from './respond.js'
 import { noticePage, verifyConfirmPage } from './pages.js'
+import { customPage } from '../pages/custom.js'
 
 /** GET /verify-email?token=&email= — the confirmation page; consumes nothing, sets only the CSRF cookie. */
 export async function verifyEmailPageAction(ctx: RequestContext): Promise<ResponseInternal> {
   const provider = passwordProvider(ctx)
   const { token, email } = linkAddress(ctx, provider)
-  const csrf = await ensureCsrf(ctx)
   const { url: callbackUrl } = await resolveCallbackUrl(ctx)
+  const custom = customPage(ctx, 'verifyEmail', { token, email, callbackUrl })
+  if (custom) return custom
+  const csrf = await ensureCsrf(ctx)
   const rendered = verifyConfirmPage({ authUrl: ctx.authUrl, providerId: provider.id, csrfToken: csrf.token, callbackUrl, token, email, theme: ctx.options.theme })
   return page(rendered, 200, csrf.cookie ? [csrf.cookie] : [])
 }

@@ -8,6 +8,14 @@ import { ADAPTER_USER_CLAIM, SESSION_VERSION_CLAIM } from './claims.js'
 export { SESSION_VERSION_CLAIM }
 
 /**
+ * How far a token's version may be ahead of the one this process read: only as many bumps as the version cache
+ * can miss (session.versionCacheMaxAge, 5 s). A token further ahead was issued to another user with the same id:
+ * the Latch adapters start each new user's version at a random value below 2^30 (see docs/concepts/adapters.md),
+ * so a JWT of a deleted user is no session of a new user who gets the same id back (actions/signup-id.ts).
+ */
+const MAX_AHEAD = 1000
+
+/**
  * "Sign out everywhere" for JWT sessions: the adapter keeps a per-user counter (`getSessionVersion` /
  * `bumpSessionVersion`); each JWT carries the counter it was issued under; a token whose counter is
  * behind the user's is no longer a session, and so is a token of a user the adapter no longer has (deleted).
@@ -45,5 +53,5 @@ export async function sessionVersionValid(ctx: RequestContext, token: JWT): Prom
   const current = await checkedVersion(ctx, token.sub)
   // No such user: a token issued to one the adapter had (the account was deleted since) is no session.
   if (current === null) return token[ADAPTER_USER_CLAIM] !== 1
-  return carried >= current
+  return carried >= current && carried - current <= MAX_AHEAD
 }

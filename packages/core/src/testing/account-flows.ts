@@ -3,6 +3,7 @@
  * adapter's suite): linking while signed in, unlinking (never the last way in), the e-mail change through its
  * verification token, and deletion removing sessions and accounts. JWT and database sessions. Edge-safe; needs vitest.
  */
+import { eventually } from './eventually.js'
 import { describe, expect, it } from 'vitest'
 import type { Adapter } from '../adapters/types.js'
 import type { AuthConfig } from '../types.js'
@@ -75,7 +76,8 @@ export function defineAccountFlows(name: string, getAdapter: () => Adapter): voi
 
       const address = `new-${strategy}-${run}@flows.example`
       expect((await post(c, jar, '/auth/account/email', { email: address })).status).toBe(200)
-      const mail = mails.find((m) => m.kind === 'verify-new-email' && m.to === address) as { url: string }
+      // The link goes out after the answer (background/run.ts): wait for it.
+      const mail = (await eventually(() => mails.find((m) => m.kind === 'verify-new-email' && m.to === address), 'the e-mail change link')) as { url: string }
       expect((await a().getUser(user.id))!.email).toBe(user.email)
       const u = new URL(mail.url)
       const form = confirmationForm(await (await send(c, jar, u.pathname + u.search, undefined, 'text/html')).text())!

@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest'
 import { CookieJar } from './cookie-jar.js'
 import { liveApp, type LiveAppOptions } from './live-app.js'
 import { totpCode } from '../two-factor/totp.js'
+import type { TwoFactorConfig } from '../two-factor/types.js'
+import { MemoryAdapter } from '../adapters/memory.js'
 
 export { totpCode }
 
@@ -135,4 +137,23 @@ export function defineTwoFactorSuite(options: TwoFactorSuiteOptions): void {
       expect((await session(direct)).user.twoFactorEnabled).toBe(false)
     })
   })
+}
+
+/**
+ * The app config the in-process framework tests give their example for this suite: JWT sessions, config.twoFactor
+ * on, and a memory adapter holding the example's demo user (not enrolled), whom `credentials` signs in.
+ *
+ *   serveWithDevOidc(..., async (baseUrl, oidc) => createApp({ oidc, config: await twoFactorTestConfig({ baseUrl, user, name: 'express' }) }))
+ */
+export async function twoFactorTestConfig(options: { baseUrl: string; user: { id: string; email: string; name?: string }; name: string; twoFactor?: TwoFactorConfig }) {
+  const { baseUrl, user, name } = options
+  const adapter = MemoryAdapter()
+  await adapter.createUser({ id: user.id, email: user.email, emailVerified: null, name: user.name ?? null })
+  return {
+    url: baseUrl,
+    secret: `${name}-two-factor-test-secret-0123456789abcdef`,
+    adapter,
+    session: { strategy: 'jwt' as const },
+    twoFactor: options.twoFactor ?? {},
+  }
 }

@@ -7,6 +7,7 @@ import { adapterCall } from '../session/database-session.js'
 import { redirectTo, resolveCallbackUrl } from '../http/redirect.js'
 import { settings, twoFactorAdapter } from './config.js'
 import { writePending } from './pending.js'
+import { customPageUrl } from '../pages/custom.js'
 
 export interface FirstFactor {
   user: User
@@ -42,5 +43,6 @@ export async function twoFactorGate(ctx: RequestContext, first: FirstFactor): Pr
     { uid, user: first.user, account: first.account, ...(first.profile ? { profile: first.profile } : {}), isNewUser: first.isNewUser, ...(ctx.provider ? { provider: ctx.provider.id } : {}), url, ...(enroll ? { enroll } : {}) },
     cfg.pendingMaxAge,
   )
-  return { response: redirectTo(ctx, `${ctx.authUrl}/two-factor`, [...first.cookies, ...cookies]) }
+  const prompt = customPageUrl(ctx, 'twoFactor', { step: enabled ? 'verify' : 'enroll' }) ?? `${ctx.authUrl}/two-factor`
+  return { response: redirectTo(ctx, prompt, [...first.cookies, ...cookies]) }
 }

@@ -16,6 +16,7 @@ import { newSecret, otpauthUri, qrSvg } from './totp.js'
 import { sealSecret } from './secret-box.js'
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes.js'
 import { enrollPage, recoveryCodesPage, setupPage } from './pages.js'
+import { customPage, queryCode } from '../pages/custom.js'
 import { jsonErrors, jsonOut, pageOut, wantsJson } from './respond.js'
 
 /**
@@ -47,6 +48,8 @@ async function status(ctx: RequestContext, who: SignedIn, message?: string, cook
   const enabled = !!record?.confirmedAt
   const remaining = enabled ? record!.recoveryCodes.length : 0
   if (wantsJson(ctx)) return jsonOut({ enabled, recoveryCodesLeft: remaining }, cookies)
+  const own = customPage(ctx, 'twoFactorSetup', { error: queryCode(ctx) }, cookies)
+  if (own) return own
   const csrf = await ensureCsrf(ctx)
   const page = setupPage({ action: action(ctx), csrfToken: csrf.token, enabled, remaining, message, theme: ctx.options.theme })
   return pageOut(page, [...cookies, ...(csrf.cookie ? [csrf.cookie] : [])])

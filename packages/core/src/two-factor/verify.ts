@@ -13,6 +13,7 @@ import { newSecret, otpauthUri, qrSvg } from './totp.js'
 import { sealSecret } from './secret-box.js'
 import { newRecoveryCodes, hashRecoveryCode } from './recovery-codes.js'
 import { enrollPage, promptPage, recoveryCodesPage } from './pages.js'
+import { customPage, queryCode } from '../pages/custom.js'
 import { jsonErrors, jsonOut, pageOut, wantsJson } from './respond.js'
 
 /**
@@ -53,7 +54,11 @@ async function show(ctx: RequestContext, error?: string, status = 200): Promise<
   const csrf = await ensureCsrf(ctx)
   const cookies = csrf.cookie ? [csrf.cookie] : []
   const record = await adapterCall('getTwoFactor', () => adapter.getTwoFactor(pending.uid))
-  if (pending.enroll && !record?.confirmedAt) {
+  const enrolling = pending.enroll && !record?.confirmedAt
+  // The app's own prompt (pages.twoFactor): it reads the step's details as JSON from this route.
+  const own = wantsJson(ctx) ? undefined : customPage(ctx, 'twoFactor', { step: enrolling ? 'enroll' : 'verify', error: error ? 'TwoFactorCodeInvalid' : queryCode(ctx) }, cookies)
+  if (own) return own
+  if (enrolling) {
     const { secret, uri } = await startEnrollment(ctx, pending, record)
     if (wantsJson(ctx)) return jsonOut({ twoFactor: 'enroll', secret, uri, ...(error ? { error } : {}) }, cookies, status)
     return pageOut(enrollPage({ action: action(ctx), csrfToken: csrf.token, secret, uri, svg: qrSvg(uri), error, theme: ctx.options.theme }), cookies, status)

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { SessionNotFresh, InvalidRequest } from '../../src/errors.js'
 import { accountAdmin, changeEmail, deleteAccount, getAccount, listAccounts, unlinkAccount } from '../../src/account/api.js'
 import { Browser, link, setup, signIn } from './support.js'
+import { settleBackground } from '../support/background.js'
 
 const requestOf = (b: Browser) => new Request('http://app.test/settings', { headers: { cookie: b.cookieHeader() } })
 
@@ -18,6 +19,7 @@ describe.each(['database', 'jwt'] as const)('@latch/core/account server helpers 
     expect((await listAccounts(requestOf(b), config)).map((a) => a.provider)).toEqual(['alpha', 'beta'])
     expect((await unlinkAccount(requestOf(b), config, { provider: 'beta' })).unlinked.provider).toBe('beta')
     expect((await changeEmail(requestOf(b), config, 'new@example.com')).sent).toBe(true)
+    await settleBackground(config.waitUntil)
     expect(mails).toHaveLength(1)
     tick(301)
     await expect(deleteAccount(requestOf(b), config)).rejects.toBeInstanceOf(SessionNotFresh)

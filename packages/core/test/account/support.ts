@@ -5,6 +5,7 @@ import { MemoryAdapter } from '../../src/adapters/memory.js'
 import OAuth from '../../src/providers/oauth.js'
 import { Browser, appSecret } from '../support/client.js'
 import { quietLogger } from '../support/fake-oauth.js'
+import { collectBackground } from '../support/background.js'
 
 /** A fake OAuth provider (injected fetch) whose next userinfo answer is settable, for sign-ins and links. */
 export function idp(id: string) {
@@ -48,6 +49,7 @@ export function setup(strategy: 'jwt' | 'database', overrides: Partial<AuthConfi
     secret: appSecret(),
     url: 'http://app.test',
     logger: quietLogger,
+    waitUntil: collectBackground(),
     adapter,
     clock: () => now,
     session: { strategy, freshAge: 300 },

@@ -6,6 +6,7 @@ import { MemoryAdapter } from '../../src/adapters/memory.js'
 import { confirmationForm } from '../../src/testing/magic-link.js'
 import { appSecret, Browser } from '../support/client.js'
 import { quietLogger } from '../support/fake-oauth.js'
+import { collectBackground } from '../support/background.js'
 
 export type Mail = Pick<PasswordMailParams, 'kind' | 'identifier' | 'url' | 'token' | 'expires'>
 
@@ -25,6 +26,7 @@ export function setup(options: { provider?: Partial<PasswordProviderOptions>; co
     secret: appSecret(),
     url: 'http://app.test',
     logger: quietLogger,
+    waitUntil: collectBackground(),
     adapter,
     providers: [provider],
     events: { createUser: () => void events.push('createUser'), signIn: () => void events.push('signIn') },

@@ -1,5 +1,6 @@
 import { Auth } from '../../src/index.js'
 import type { AuthConfig } from '../../src/index.js'
+import { settleBackground } from './background.js'
 
 /** Apply a response's Set-Cookie headers to a jar, deleting cookies that expire (Max-Age ≤ 0 or a past Expires). */
 export function absorbSetCookies(jar: Map<string, string>, res: Response): void {
@@ -46,6 +47,7 @@ export class Browser {
     const url = new URL(/^https?:/.test(path) ? path : this.origin + path)
     const res = await Auth(new Request(url, { ...init, headers, body, method: init.method ?? (init.form || init.json !== undefined || body ? 'POST' : 'GET') }), this.config)
     this.absorb(res)
+    await settleBackground(this.config.waitUntil)
     return res
   }
 

@@ -1,7 +1,12 @@
 import { forwardedProto } from '@latch/core'
 import { getToken as coreGetToken, type GetTokenParams, type JWT } from '@latch/core/jwt'
-import type { NextGetTokenParams } from '../jwt.js'
 import { envSecret, type Env } from './config.js'
+
+/** The parameters of `getToken` from `@latch/next/jwt`. */
+export type NextGetTokenParams<R extends boolean = false> = Omit<GetTokenParams<R>, 'secret'> & {
+  /** Default AUTH_SECRET (AUTH_SECRET_1..3 rotate), else NEXTAUTH_SECRET. */
+  secret?: string | string[]
+}
 
 function header(req: GetTokenParams['req'], name: string): string | undefined {
   const h = req.headers
