@@ -26,4 +26,5 @@ import './session/jwt-session.js'
 // Imported by the session path only through index.ts's re-exports, and by the provider modules.
 import './env.js'
 import './http/client-address.js'
+import './background/wait-until.js'
 import './providers/provider-defaults.js'
