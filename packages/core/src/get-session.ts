@@ -4,6 +4,7 @@ import { authResult } from './auth.js'
 import { resolveConfig } from './config/resolve.js'
 import { normalizeBasePath } from './http/paths.js'
 import { serializeCookie } from './http/cookies.js'
+import { NOT_PLAIN, plainJsonCopy } from './session/json-copy.js'
 
 /** Where a config serves its routes (`basePath`, else AUTH_URL's path, else `/auth`; `` for the root). */
 export function authBasePath(config: AuthConfig): string {
@@ -37,20 +38,30 @@ export interface SessionCheck {
  */
 export async function checkSession(request: Request, config: AuthConfig): Promise<SessionCheck> {
   const basePath = authBasePath(config)
-  const parsedUrl = new URL(`${basePath}/session`, request.url)
+  const parsedUrl = sessionUrl(request.url, basePath)
   const url = parsedUrl.href
-  const headers: Record<string, string> = {}
-  for (const name of FORWARDED_HEADERS) {
-    const v = request.headers.get(name)
-    if (v !== null) headers[name] = v
+  // GET <basePath>/session with only the FORWARDED_HEADERS, each read from the request when an action asks for it
+  // (a Request's header lookup is not free; the JWT check reads the cookie and, with trustHost, the forwarded
+  // pair). The Request object itself is built only if an action reads it (the JWT session check does not):
+  // constructing one costs more than the rest of this function.
+  const source = request.headers
+  const read: Record<string, string | null> = {}
+  const get = (name: string): string | null => {
+    const key = name.toLowerCase()
+    if (!FORWARDED_HEADERS.includes(key)) return null
+    return key in read ? read[key]! : (read[key] = source.get(key))
   }
-  // GET <basePath>/session with only these headers. The Request object itself is built only if an action
-  // reads it (the JWT session check does not): constructing one costs more than the rest of this function.
   let built: Request | undefined
-  const result = await authResult(
-    { url, parsedUrl, method: 'GET', headers: { get: (name) => headers[name.toLowerCase()] ?? null }, request: () => (built ??= new Request(url, { headers })) },
-    config,
-  )
+  const request_ = () => {
+    if (built) return built
+    const headers: Record<string, string> = {}
+    for (const name of FORWARDED_HEADERS) {
+      const v = get(name)
+      if (v !== null) headers[name] = v
+    }
+    return (built = new Request(url, { headers }))
+  }
+  const result = await authResult({ url, parsedUrl, method: 'GET', headers: { get }, request: request_ }, config)
   if (result instanceof Response) {
     if (result.status === 503) {
       await result.body?.cancel()
@@ -65,6 +76,16 @@ export async function checkSession(request: Request, config: AuthConfig): Promis
   if (status === 503) return { session: null, setCookies: [], unavailable: { retryAfter: header(result, 'retry-after') ?? '5' } }
   const setCookies = status === 200 ? (result.cookies ?? []).map(serializeCookie) : []
   return { session: status === 200 && isJson(result) ? asJsonSession(result.body) : null, setCookies }
+}
+
+/**
+ * `<basePath>/session` on the request's origin. A serialized http(s) URL's path starts at the first `/` after
+ * `//`, so one parse of the concatenation equals resolving the path against the request URL (two parses).
+ */
+function sessionUrl(requestUrl: string, basePath: string): URL {
+  const start = requestUrl.startsWith('https://') ? 8 : requestUrl.startsWith('http://') ? 7 : -1
+  const end = start < 0 ? -1 : requestUrl.indexOf('/', start)
+  return end < 0 ? new URL(`${basePath}/session`, requestUrl) : new URL(`${requestUrl.slice(0, end)}${basePath}/session`)
 }
 
 /** The request headers a session check may depend on (the cookie, the public origin, the client). */
@@ -84,7 +105,9 @@ function isJson(result: ResponseInternal): boolean {
 /** The body as JSON would deliver it (dates as strings, undefined dropped), then asSession; null if it is not JSON. */
 function asJsonSession(body: unknown): Session | null {
   try {
-    return asSession(typeof body === 'string' ? JSON.parse(body) : JSON.parse(JSON.stringify(body ?? null)))
+    if (typeof body === 'string') return asSession(JSON.parse(body))
+    const copy = plainJsonCopy(body)
+    return asSession(copy !== NOT_PLAIN ? copy : JSON.parse(JSON.stringify(body ?? null)))
   } catch {
     return null
   }

@@ -1,12 +1,12 @@
 import { build } from 'esbuild'
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { encode } from '../src/jwt.js'
-import { bundledInputs, eagerInputs, splitBuildOptions } from './support/split-build.js'
+import { bundledInputs, coreRoot, eagerInputs, splitBuildOptions } from './support/split-build.js'
 
 
 /**
@@ -21,6 +21,7 @@ const SESSION_PATH = new Set([
   'src/auth.ts',
   'src/get-session.ts',
   'src/errors.ts',
+  'src/session-path.ts', // bare imports only: gathers the shared session modules into one edge chunk
   'src/symbols.ts',
   'src/env.ts',
   'src/actions/table.ts',
@@ -43,6 +44,7 @@ const SESSION_PATH = new Set([
   'src/session/claims.ts', // the auth_time claim's name, kept on re-issue
   'src/session/jwt-codec.ts',
   'src/session/jwt-session.ts',
+  'src/session/json-copy.ts', // getSession: the session as JSON carries it, without a JSON round trip
   'src/tokens/base64url.ts',
   'src/tokens/hmac-sha512.ts',
   'src/tokens/jwe-cbc.ts',
@@ -107,12 +109,31 @@ describe('lazy loading', () => {
         return Object.keys(outputs[key]!.inputs)
       })
       expect(inputs.length).toBeGreaterThan(10)
+      // session-path.ts keeps the shared part of the path in one chunk: the entry (auth.ts, the route table and the
+      // session action, which load the lazy modules), that chunk, and esbuild's runtime helpers
+      // (used by lazily loaded CommonJS dependencies, shared by every entry). 17 chunks without it.
+      expect(chunks.length).toBeLessThanOrEqual(3)
       expect(inputs.filter((f) => NEVER.test(f))).toEqual([])
       expect(inputs.map(rel).filter((f) => !SESSION_PATH.has(f))).toEqual([])
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
   }, 60_000)
+
+  it('every lazily loaded module (each import() target in the core) imports session-path.ts', () => {
+    const src = join(coreRoot, 'src')
+    const targets = new Set<string>()
+    for (const file of readdirSync(src, { recursive: true, encoding: 'utf8' })) {
+      if (!file.endsWith('.ts')) continue
+      // `import('./x.js').Type` is a type position, not a lazily loaded module.
+      for (const m of readFileSync(join(src, file), 'utf8').matchAll(/\bimport\('(\.{1,2}\/[^']+)\.js'\)(?!\.[A-Z])/g)) {
+        targets.add(resolve(dirname(join(src, file)), `${m[1]}.ts`))
+      }
+    }
+    expect(targets.size).toBeGreaterThan(20)
+    const missing = [...targets].filter((t) => !/^import '(\.\.?\/)+session-path\.js'/m.test(readFileSync(t, 'utf8')))
+    expect(missing.map((t) => relative(coreRoot, t))).toEqual([])
+  })
 
   it('the getToken edge entry (@latch/core/jwt) carries no feature code and no JavaScript HMAC', async () => {
     const inputs = await bundledInputs(`export { getToken } from './src/jwt.ts'`)

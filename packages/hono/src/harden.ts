@@ -15,9 +15,9 @@ declare module 'hono' {
 
 /** Record what Latch did to the response (facts accumulate). */
 export function markResponse(c: Context, facts: HardenFacts): void {
-  const current = c.get('authHardening') ?? {}
+  let current = c.get('authHardening')
+  if (!current) c.set('authHardening', (current = {}))
   for (const key of ['cookies', 'session', 'csrfToken', 'produced', 'allowSharedCache'] as const) if (facts[key]) current[key] = true
-  c.set('authHardening', current)
 }
 
 /** Apply the recorded facts to `c.res` (a copy when its headers are immutable, e.g. `Response.redirect()`). */

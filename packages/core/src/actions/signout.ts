@@ -1,3 +1,4 @@
+import '../session-path.js' // one edge chunk for the session path (session-path.ts)
 import type { RequestContext, ResponseInternal } from '../context.js'
 import { redirectTo, resolveCallbackUrl } from '../http/redirect.js'
 import { clearSession, readJwtSession } from '../session/jwt-session.js'

@@ -1,3 +1,4 @@
+import '../session-path.js' // one edge chunk for the session path (session-path.ts)
 import type { LoggerInstance } from '../types.js'
 import { once } from './once.js'
 

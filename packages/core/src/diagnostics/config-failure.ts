@@ -1,3 +1,4 @@
+import '../session-path.js' // one edge chunk for the session path (session-path.ts)
 import type { AuthConfig } from '../types.js'
 import { AuthError } from '../errors.js'
 import { returnsUrl } from '../http/return-url.js'

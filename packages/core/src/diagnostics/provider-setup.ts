@@ -1,3 +1,4 @@
+import '../session-path.js' // one edge chunk for the session path (session-path.ts)
 import { envKey } from '../env.js'
 import type { OAuthConfig, Provider } from '../providers/types.js'
 import type { LoggerInstance } from '../types.js'

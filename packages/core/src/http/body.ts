@@ -1,3 +1,4 @@
+import '../session-path.js' // one edge chunk for the session path (session-path.ts)
 import { InvalidRequest } from '../errors.js'
 import { readLimited } from './read-limited.js'
 

@@ -1,3 +1,4 @@
+import '../session-path.js' // one edge chunk for the session path (session-path.ts)
 import type { RequestContext, ResponseInternal } from '../context.js'
 import { AuthError, clientCode, CredentialsSignin, credentialsReason, isSigninPageError } from '../errors.js'
 import { pageUrl, redirectTo } from './redirect.js'

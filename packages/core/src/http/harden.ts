@@ -50,6 +50,7 @@ function directives(value: string | null | undefined): Set<string> {
 
 /** The Cache-Control value the facts call for, or undefined to keep the current one. */
 export function hardenedCacheControl(current: string | null | undefined, facts: HardenFacts): string | undefined {
+  if (!current) return isPersonal(facts) ? PRIVATE_NO_STORE : undefined
   const d = directives(current)
   if (facts.cookies || facts.csrfToken) return d.has('no-store') ? undefined : PRIVATE_NO_STORE
   if (facts.session && !facts.allowSharedCache) return d.has('no-store') || d.has('private') ? undefined : PRIVATE_NO_STORE
@@ -58,6 +59,7 @@ export function hardenedCacheControl(current: string | null | undefined, facts: 
 
 /** `Vary` with `Cookie` merged in (no duplicates, any case); `*` already varies on everything. */
 export function varyWithCookie(current: string | null | undefined): string | undefined {
+  if (!current) return 'Cookie'
   const parts = (current ?? '').split(',').map((p) => p.trim()).filter(Boolean)
   if (parts.some((p) => p === '*' || p.toLowerCase() === 'cookie')) return undefined
   return [...parts, 'Cookie'].join(', ')

@@ -1,3 +1,4 @@
+import '../session-path.js' // one edge chunk for the session path (session-path.ts)
 import * as oauth from 'oauth4webapi'
 import type { ResolvedConfig } from '../context.js'
 import type { JWT } from '../tokens/jwt-types.js'

@@ -1,3 +1,4 @@
+import '../session-path.js' // one edge chunk for the session path (session-path.ts)
 import type { RequestContext, ResponseInternal } from '../context.js'
 import type { AdapterAuthenticator } from '../adapters/types.js'
 import type { Cookie } from '../http/cookies.js'

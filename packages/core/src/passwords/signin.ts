@@ -1,3 +1,4 @@
+import '../session-path.js' // one edge chunk for the session path (session-path.ts)
 import type { RequestContext, ResponseInternal } from '../context.js'
 import type { PasswordConfig } from './types.js'
 import { CredentialsSignin, EmailNotVerified } from '../errors.js'

@@ -1,3 +1,4 @@
+import '../session-path.js' // one edge chunk for the session path (session-path.ts)
 import { Configuration } from '../errors.js'
 
 /** One entry of `redirectProxyOrigins`: an exact origin, or `https://*.example.com` (exactly one leftmost label). */

@@ -1,3 +1,4 @@
+import '../session-path.js' // one edge chunk for the session path (session-path.ts)
 import type { RequestContext, ResponseInternal } from '../context.js'
 import type { OAuthConfig } from '../providers/types.js'
 import { InvalidCheck } from '../errors.js'
