@@ -1,3 +1,4 @@
+import '../session-path.js' // one edge chunk for the session path (session-path.ts)
 import type { RequestContext, ResponseInternal } from '../context.js'
 import { AccessDenied, InvalidProvider, InvalidRequest, Verification } from '../errors.js'
 import { str } from '../http/body.js'
