@@ -4,8 +4,8 @@
 import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
-import { CookieJar, defineAccountSuite, definePasswordSuite, liveApp } from '@latch/core/testing'
+import { afterAll } from 'vitest'
+import { defineStoreMatrixSuites } from '@latch/core/testing'
 import { appClient, startDevOidc } from '@latch/dev-oidc'
 import { startTogether } from '@latch/dev-oidc/testing'
 import { postgresStore } from '../../../packages/adapters/postgres/test/app-store'
@@ -41,32 +41,13 @@ const servers = startTogether(
 
 if (!process.env.LATCH_E2E_BASE_URL) {
   afterAll(() => servers.close())
-  matrix.forEach(({ store, strategy, mailbox }, i) => {
-    const name = `next example (${store}, ${strategy} sessions)`
-    const start = () => servers.get(i)
-    defineAccountSuite({ name, basePath: '/api/auth', oidc: { providerId: 'dev-oidc' }, start })
-    definePasswordSuite({ name, basePath: '/api/auth', protectedApi: '/api/me', signInHelper, start, mailbox: readMailbox(mailbox) })
-    const demo = liveApp({ start, basePath: '/api/auth', credentials: { username: 'alice', password: 'wonderland' } })
-    describe(`${name}: the demo account`, () => {
-      demo.hooks()
-      it('signs in with credentials (in a store, a user of it)', async () => {
-        const jar = new CookieJar()
-        await (await demo.signIn(jar)).text()
-        expect(jar.has('session-token')).toBe(true)
-        expect((await demo.send('/api/me', { jar })).status).toBe(200)
-      })
-    })
-  })
-
-  // After the suites above: what they did landed in the store each server was given, sessions only as rows/keys.
-  describe('next example: AUTH_STORE and AUTH_SESSION_STRATEGY', () => {
-    it('kept users in PostgreSQL or Redis, and sessions there with database sessions only', async () => {
-      for (const [i, { store, strategy }] of matrix.entries()) {
-        await servers.get(i)
-        const { users, sessions } = await dbs[i]!.stored()
-        expect(users, `${store}, ${strategy}`).toBeGreaterThan(0)
-        expect(sessions > 0, `${store}, ${strategy}`).toBe(strategy === 'database')
-      }
-    })
+  defineStoreMatrixSuites({
+    name: 'next example',
+    basePath: '/api/auth',
+    protectedApi: '/api/me',
+    signInHelper,
+    oidc: { providerId: 'dev-oidc' },
+    demo: { username: 'alice', password: 'wonderland' },
+    apps: matrix.map(({ store, strategy, mailbox }, i) => ({ store, strategy, start: () => servers.get(i), mailbox: readMailbox(mailbox), stored: () => dbs[i]!.stored() })),
   })
 }

@@ -6,13 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   CookieJar,
   authorizeAtProvider,
-  defineAccountSuite,
   defineHeadersSuite,
   defineIntegrationSuite,
   definePasskeySuite,
   definePasswordSuite,
+  defineStoreMatrixSuites,
   defineTwoFactorSuite,
-  liveApp,
   type RedirectHelperRoute,
 } from '@latch/core/testing'
 import { loopbackFetch, startTogether } from '@latch/dev-oidc/testing'
@@ -113,32 +112,13 @@ const servers = startTogether(
   }),
 )
 afterAll(() => servers.close())
-matrix.forEach(({ store, strategy, mailbox }, i) => {
-  const name = `sveltekit example (${store}, ${strategy} sessions)`
-  const start = () => servers.get(i)
-  defineAccountSuite({ name, oidc: { providerId: 'dev-oidc' }, start })
-  definePasswordSuite({ name, protectedApi: '/api/me', start, signInHelper: { path: '/signin', fields: { providerId: 'password' } }, mailbox: readMailbox(mailbox) })
-  const demo = liveApp({ start, credentials: { username: 'alice', password: 'wonderland' } })
-  describe(`${name}: the demo account`, () => {
-    demo.hooks()
-    it('signs in with credentials (in a store, a user of it)', async () => {
-      const jar = new CookieJar()
-      await (await demo.signIn(jar)).text()
-      expect(jar.has('session-token')).toBe(true)
-      expect((await demo.send('/api/me', { jar })).status).toBe(200)
-    })
-  })
-})
-// After the suites above: what they did landed in the store each server was given, sessions only as rows/keys.
-describe('sveltekit example: AUTH_STORE and AUTH_SESSION_STRATEGY', () => {
-  it('kept users in PostgreSQL or Redis, and sessions there with database sessions only', async () => {
-    for (const [i, { store, strategy }] of matrix.entries()) {
-      await servers.get(i)
-      const { users, sessions } = await dbs[i]!.stored()
-      expect(users, `${store}, ${strategy}`).toBeGreaterThan(0)
-      expect(sessions > 0, `${store}, ${strategy}`).toBe(strategy === 'database')
-    }
-  })
+defineStoreMatrixSuites({
+  name: 'sveltekit example',
+  protectedApi: '/api/me',
+  signInHelper: { path: '/signin', fields: { providerId: 'password' } },
+  oidc: { providerId: 'dev-oidc' },
+  demo: { username: user.username, password: user.password },
+  apps: matrix.map(({ store, strategy, mailbox }, i) => ({ store, strategy, start: () => servers.get(i), mailbox: readMailbox(mailbox), stored: () => dbs[i]!.stored() })),
 })
 
 describe('sveltekit: signIn / signOut form actions', () => {

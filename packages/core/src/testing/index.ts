@@ -22,6 +22,7 @@ export * from './redirect-suite.js'
 export { definePasskeySuite, type PasskeySuiteOptions } from './passkey-suite.js'
 export { SoftAuthenticator, type SoftAuthenticatorOptions, type SoftCredential } from './soft-authenticator.js'
 export { definePasswordSuite, capturePasswordMail, type PasswordSuiteOptions, type PasswordSuiteMail } from './password-suite.js'
+export { defineStoreMatrixSuites, type StoreMatrixApp, type StoreMatrixOptions } from './store-matrix.js'
 export { defineTwoFactorSuite, totpCode, twoFactorTestConfig, type TwoFactorSuiteOptions } from './two-factor-suite.js'
 
 export type { IntegrationServer, IntegrationSuiteOptions } from './suite-types.js'
