@@ -42,7 +42,7 @@ export async function passkeyCallback(ctx: RequestContext, provider: WebAuthnCon
 }
 
 async function authenticate(ctx: RequestContext, provider: WebAuthnConfig, adapter: PasskeyAdapter): Promise<ResponseInternal> {
-  const response = await parseAuthentication(ctx.body?.data)
+  const response = await parseAuthentication(ctx.body?.data, provider)
   // The challenge is consumed before anything else, so every attempt (unknown credential included) uses it up.
   const { challenge } = await consumeChallenge(ctx, provider, 'authenticate')
   const credentialID = base64urlToBase64(response.id)
@@ -53,7 +53,7 @@ async function authenticate(ctx: RequestContext, provider: WebAuthnConfig, adapt
   }
   const rp = relyingParty(ctx, provider)
   const uv = userVerification(provider)
-  const { verifyAuthenticationResponse } = await simpleWebAuthn()
+  const { verifyAuthenticationResponse } = await simpleWebAuthn(provider)
   let info
   try {
     const result = await verifyAuthenticationResponse({
@@ -99,10 +99,10 @@ async function ownerOf(ctx: RequestContext, adapter: PasskeyAdapter, authenticat
 }
 
 async function register(ctx: RequestContext, provider: WebAuthnConfig, adapter: PasskeyAdapter): Promise<ResponseInternal> {
-  const response = await parseRegistration(ctx.body?.data)
+  const response = await parseRegistration(ctx.body?.data, provider)
   const state = await consumeChallenge(ctx, provider, 'register')
   const rp = relyingParty(ctx, provider)
-  const { verifyRegistrationResponse } = await simpleWebAuthn()
+  const { verifyRegistrationResponse } = await simpleWebAuthn(provider)
   let info
   try {
     const result = await verifyRegistrationResponse({

@@ -113,7 +113,7 @@ export async function registration(
     'userId' in bind ? await adapterCall('listAuthenticatorsByUserId', () => adapter.listAuthenticatorsByUserId!(bind.userId)) : []
   const reg = provider.registrationOptions ?? {}
   const challenge = newChallenge()
-  const { generateRegistrationOptions } = await simpleWebAuthn()
+  const { generateRegistrationOptions } = await simpleWebAuthn(provider)
   const options = await generateRegistrationOptions({
     rpName: rp.name,
     rpID: rp.id,
@@ -134,7 +134,7 @@ export async function registration(
 async function authentication(ctx: RequestContext, provider: WebAuthnConfig): Promise<ResponseInternal> {
   const rp = relyingParty(ctx, provider)
   const auth = provider.authenticationOptions ?? {}
-  const { generateAuthenticationOptions } = await simpleWebAuthn()
+  const { generateAuthenticationOptions } = await simpleWebAuthn(provider)
   const options = await generateAuthenticationOptions({
     rpID: rp.id,
     challenge: newChallenge(),

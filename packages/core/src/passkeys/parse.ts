@@ -50,14 +50,14 @@ function common(data: Record<string, unknown>): { id: string; response: Record<s
   return { id, response }
 }
 
-export async function parseRegistration(value: unknown): Promise<RegistrationResponseJSON> {
+export async function parseRegistration(value: unknown, provider: object): Promise<RegistrationResponseJSON> {
   const data = readData(value)
   const { id, response } = common(data)
   const attestation = decodeField(response.attestationObject, 24 * 1024)
   if (!attestation?.length) bad('attestationObject')
   const transports = response.transports
   if (transports !== undefined && (!Array.isArray(transports) || transports.length > 10 || !transports.every((t) => typeof t === 'string' && /^[a-z-]{1,20}$/.test(t)))) bad('transports')
-  const { decodeAttestationObject, parseAuthenticatorData } = await simpleWebAuthnHelpers()
+  const { decodeAttestationObject, parseAuthenticatorData } = await simpleWebAuthnHelpers(provider)
   try {
     const decoded = decodeAttestationObject(attestation)
     const authData = decoded.get('authData')
@@ -70,14 +70,14 @@ export async function parseRegistration(value: unknown): Promise<RegistrationRes
   return { clientExtensionResults: {}, ...data, id, rawId: id, type: 'public-key' } as unknown as RegistrationResponseJSON
 }
 
-export async function parseAuthentication(value: unknown): Promise<AuthenticationResponseJSON> {
+export async function parseAuthentication(value: unknown, provider: object): Promise<AuthenticationResponseJSON> {
   const data = readData(value)
   const { id, response } = common(data)
   const authData = decodeField(response.authenticatorData)
   if (!authData || authData.length < 37) bad('authenticatorData')
   if (!decodeField(response.signature)?.length) bad('signature')
   if (response.userHandle !== undefined && response.userHandle !== null && (typeof response.userHandle !== 'string' || !decodeField(response.userHandle))) bad('userHandle')
-  const { parseAuthenticatorData } = await simpleWebAuthnHelpers()
+  const { parseAuthenticatorData } = await simpleWebAuthnHelpers(provider)
   try {
     parseAuthenticatorData(authData)
   } catch {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Adapter, AdapterAuthenticator, AdapterUser } from '../adapters/types.js'
 import { Auth } from '../auth.js'
-import { Passkey } from '../passkeys/provider.js'
+import { Passkey } from '../providers/passkey.js'
 import { SoftAuthenticator } from './soft-authenticator.js'
 import { CookieJar } from './cookie-jar.js'
 

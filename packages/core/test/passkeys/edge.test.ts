@@ -1,7 +1,7 @@
 import { EdgeVM } from '@edge-runtime/vm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { bundleForEdge } from '../support/edge.js'
-import { eagerInputs } from '../support/split-build.js'
+import { bundledInputs, eagerInputs } from '../support/split-build.js'
 import { SoftAuthenticator } from '../../src/testing/soft-authenticator.js'
 
 let bundle = ''
@@ -52,6 +52,12 @@ describe('passkeys on an edge runtime', () => {
   it('loads nothing of SimpleWebAuthn or the passkey routes before the first passkey request', async () => {
     const eager = await eagerInputs(`export { Auth } from './src/index.ts'\nexport { default as Passkey } from './src/providers/passkey.ts'`)
     expect(eager.some((f) => f.includes('src/passkeys/provider.ts'))).toBe(true)
-    expect(eager.filter((f) => /@simplewebauthn|@peculiar|src\/passkeys\/(?!provider)/.test(f))).toEqual([])
+    expect(eager.filter((f) => /@simplewebauthn|@peculiar|src\/passkeys\/(?!provider|library-slot)/.test(f))).toEqual([])
+  }, 60_000)
+
+  it('is not in the bundle of an app without a passkey provider: the provider module names it, the handler does not', async () => {
+    const all = await bundledInputs(`export { Auth } from './src/index.ts'\nexport { default as Google } from './src/providers/google.ts'`)
+    expect(all.some((f) => f.includes('src/passkeys/callback.ts'))).toBe(true)
+    expect(all.filter((f) => /@simplewebauthn|@peculiar|asn1js/.test(f))).toEqual([])
   }, 60_000)
 })
