@@ -4,7 +4,7 @@
  * playwright-core; pass its objects in.
  *
  *   import { chromium } from 'playwright-core'
- *   const browser = await chromium.launch(chromiumLaunchOptions(process.env.CHROMIUM_PATH))
+ *   const browser = await chromium.launch(chromiumLaunchOptions(chromiumPath)) // e.g. from the CHROMIUM_PATH variable
  *   const { context, page, device } = await openWithAuthenticator(browser)
  */
 
