@@ -6,9 +6,8 @@ import { inBackground } from '../background/run.js'
 import { ensureCsrf } from '../actions/csrf.js'
 import { mailAddress, passwordAdapter, passwordProvider } from './settings.js'
 import { sendLink } from './tokens.js'
-import { answer, page, run } from './respond.js'
+import { answer, formPageAction, run } from './respond.js'
 import { forgotPage, noticePage } from './pages.js'
-import { customPage, queryCode } from '../pages/custom.js'
 
 async function form(ctx: RequestContext, provider: PasswordConfig, error?: string) {
   const csrf = await ensureCsrf(ctx)
@@ -17,13 +16,8 @@ async function form(ctx: RequestContext, provider: PasswordConfig, error?: strin
 }
 
 /** GET /password/forgot — the form. */
-export async function forgotPageAction(ctx: RequestContext): Promise<ResponseInternal> {
-  const provider = passwordProvider(ctx)
-  const { url: callbackUrl } = await resolveCallbackUrl(ctx)
-  const custom = customPage(ctx, 'forgotPassword', { callbackUrl, provider: provider.id, error: queryCode(ctx) })
-  if (custom) return custom
-  const { csrf, rendered } = await form(ctx, provider)
-  return page(rendered, 200, csrf.cookie ? [csrf.cookie] : [])
+export function forgotPageAction(ctx: RequestContext): Promise<ResponseInternal> {
+  return formPageAction(ctx, 'forgotPassword', form)
 }
 
 /**

@@ -4,7 +4,10 @@ import { AuthError } from '../errors.js'
 import { errorResponse } from '../http/errors.js'
 import { json } from '../http/response.js'
 import { returnsUrl } from '../http/return-url.js'
-import { customPage, type LatchPageKey } from '../pages/custom.js'
+import { customPage, queryCode, type LatchPageKey } from '../pages/custom.js'
+import { resolveCallbackUrl } from '../http/redirect.js'
+import type { PasswordConfig } from './types.js'
+import { passwordProvider } from './settings.js'
 
 /**
  * JSON for fetch clients (a JSON body, `Accept: application/json` without text/html, or the return-redirect
@@ -63,4 +66,21 @@ function safeParams(get: () => Record<string, string>): Record<string, string> |
   } catch {
     return undefined
   }
+}
+
+/**
+ * GET of a password form (sign-up, forgot password): the app's own page for `key` when it has one (pages.signUp,
+ * pages.forgotPassword), given the callbackUrl, the provider and a validated error code; else the built-in form.
+ */
+export async function formPageAction(
+  ctx: RequestContext,
+  key: LatchPageKey,
+  form: (ctx: RequestContext, provider: PasswordConfig) => Promise<{ csrf: { cookie?: Cookie }; rendered: { body: string; headers: Record<string, string> } }>,
+): Promise<ResponseInternal> {
+  const provider = passwordProvider(ctx)
+  const { url: callbackUrl } = await resolveCallbackUrl(ctx)
+  const custom = customPage(ctx, key, { callbackUrl, provider: provider.id, error: queryCode(ctx) })
+  if (custom) return custom
+  const { csrf, rendered } = await form(ctx, provider)
+  return page(rendered, 200, csrf.cookie ? [csrf.cookie] : [])
 }

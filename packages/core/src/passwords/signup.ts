@@ -7,9 +7,8 @@ import { emit } from '../actions/events.js'
 import { checkPolicy, mailAddress, DEFAULT_MAX_LENGTH, DEFAULT_MIN_LENGTH, field, makeHash, passwordAdapter, passwordProvider } from './settings.js'
 import { sendLink } from './tokens.js'
 import { inBackground } from '../background/run.js'
-import { answer, page, run } from './respond.js'
+import { answer, formPageAction, run } from './respond.js'
 import { noticePage, signupPage } from './pages.js'
-import { customPage, queryCode } from '../pages/custom.js'
 
 async function form(ctx: RequestContext, provider: PasswordConfig, error?: string) {
   const csrf = await ensureCsrf(ctx)
@@ -20,13 +19,8 @@ async function form(ctx: RequestContext, provider: PasswordConfig, error?: strin
 }
 
 /** GET /signup/:password — the sign-up page. */
-export async function signupPageAction(ctx: RequestContext): Promise<ResponseInternal> {
-  const provider = passwordProvider(ctx)
-  const { url: callbackUrl } = await resolveCallbackUrl(ctx)
-  const custom = customPage(ctx, 'signUp', { callbackUrl, provider: provider.id, error: queryCode(ctx) })
-  if (custom) return custom
-  const { csrf, rendered } = await form(ctx, provider)
-  return page(rendered, 200, csrf.cookie ? [csrf.cookie] : [])
+export function signupPageAction(ctx: RequestContext): Promise<ResponseInternal> {
+  return formPageAction(ctx, 'signUp', form)
 }
 
 /** The same answer whatever happened, so the response says nothing about whether the address has an account. */
