@@ -2,7 +2,7 @@ import type { Adapter } from './adapters/types.js'
 import type { CookiesOptions } from './http/cookie-names.js'
 import type { Cookie } from './http/cookies.js'
 import type { Provider } from './providers/types.js'
-import type { RedirectProxyOptions } from './redirect-proxy/config.js'
+import type { RedirectProxyOptions } from './redirect-proxy/types.js'
 import type {
   AuthAction,
   AuthConfig,

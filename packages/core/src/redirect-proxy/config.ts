@@ -1,15 +1,8 @@
 import '../session-path.js' // one edge chunk for the session path (session-path.ts)
 import { Configuration } from '../errors.js'
 
-/** One entry of `redirectProxyOrigins`: an exact origin, or `https://*.example.com` (exactly one leftmost label). */
-export type OriginRule = { exact: string } | { protocol: string; suffix: string; port: string }
-
-export interface RedirectProxyOptions {
-  /** The stable deployment's auth URL (AUTH_REDIRECT_PROXY_URL), when this deployment sends its OAuth callbacks there. */
-  url?: URL
-  /** The deployments this one forwards OAuth callbacks to (it is the stable deployment). Empty: it forwards nothing. */
-  origins: OriginRule[]
-}
+export type { OriginRule, RedirectProxyOptions } from './types.js'
+import type { OriginRule, RedirectProxyOptions } from './types.js'
 
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/
 
